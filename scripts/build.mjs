@@ -11,6 +11,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build does not.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

@@ -1,0 +1,95 @@
+import { locate, type Path, type SourceDocument, type Span } from '../source';
+import { buildModel } from '../model/build';
+import { looksLikeOurs, mightBeOurs } from '../model/kinds';
+import { arnAlternatives, type ArnAlternative } from '../model/roles';
+import { compare } from '../model/resolved';
+import type { DocumentModel, Field } from '../model/types';
+import { renderFix } from '../fixes/render';
+import type { Finding, RelatedInformation, Rule, RuleContext, ReportDescriptor, Target } from './types';
+import { parseSource, detectFormat } from '../source';
+import type { Node } from '../source';
+
+export interface LintOptions {
+  readonly fileName: string;
+  /** Parameter values by name (`AWS::AccountId` names the pipeline's account). */
+  readonly parameterValues?: ReadonlyMap<string, string>;
+  readonly rules: readonly Rule[];
+}
+
+export interface LintResult {
+  readonly model: DocumentModel | undefined;
+  readonly findings: Finding[];
+}
+
+/** text → source → model → rules → findings. Files that are not ours cost one regular expression. */
+export function lint(text: string, options: LintOptions): LintResult {
+  if (!mightBeOurs(text)) return { model: undefined, findings: [] };
+  const source = parseSource(text, detectFormat(options.fileName, text));
+  return lintSource(source, options);
+}
+
+export function lintSource(source: SourceDocument, options: LintOptions): LintResult {
+  if (source.root === undefined && !looksLikeOurs(source.text)) return { model: undefined, findings: [] };
+  const model = buildModel(source, { parameterValues: options.parameterValues });
+  if (source.root !== undefined && model.kind === 'none') return { model, findings: [] };
+  return { model, findings: runRules(model, options.rules) };
+}
+
+export function runRules(model: DocumentModel, rules: readonly Rule[]): Finding[] {
+  const findings: Finding[] = [];
+  const arnCache = new Map<Node, readonly ArnAlternative[]>();
+  for (const rule of rules) {
+    const context: RuleContext = {
+      model,
+      report: (descriptor) => findings.push(toFinding(model, rule, descriptor)),
+      arns: (field: Field | undefined) => {
+        if (!field) return arnAlternatives(undefined, model.scope);
+        let cached = arnCache.get(field.node);
+        if (!cached) {
+          cached = arnAlternatives(field, model.scope);
+          arnCache.set(field.node, cached);
+        }
+        return cached;
+      },
+      compareAccounts: (a, b) => compare(a, b, model.pipelineAccountId),
+      compareRegions: (a, b) => compare(a, b, model.pipelineRegion),
+    };
+    rule.check(context);
+  }
+  return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+function toFinding(model: DocumentModel, rule: Rule, descriptor: ReportDescriptor): Finding {
+  const template = rule.meta.messages[descriptor.messageId];
+  if (template === undefined) throw new Error(`${rule.meta.id} reported undeclared message '${descriptor.messageId}'`);
+  if (descriptor.fixes?.length && !rule.meta.fixable) throw new Error(`${rule.meta.id} offered a fix but is not declared fixable`);
+  const { span, path } = resolveTarget(model.source, descriptor.target);
+  const related: RelatedInformation[] = (descriptor.related ?? []).map((item) => ({
+    ...resolveTarget(model.source, item.target).span, message: item.message,
+  }));
+  const fixes = (descriptor.fixes ?? []).flatMap((fix) => renderFix(model.source, fix) ?? []);
+  return {
+    ruleId: rule.meta.id,
+    severity: descriptor.severity ?? rule.meta.severity,
+    message: fillPlaceholders(template, descriptor.data ?? {}),
+    start: span.start,
+    end: span.end,
+    path,
+    related,
+    fixes,
+  };
+}
+
+function resolveTarget(source: SourceDocument, target: Target): { span: Span; path: Path | undefined } {
+  if ('span' in target) return { span: target.span, path: target.path };
+  const { field } = target;
+  if (target.part === 'key') {
+    const located = locate(source.root, field.path);
+    if (located?.key) return { span: located.key, path: field.path };
+  }
+  return { span: { start: field.node.start, end: field.node.end }, path: field.path };
+}
+
+function fillPlaceholders(template: string, data: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => data[name] ?? match);
+}

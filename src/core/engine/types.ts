@@ -1,0 +1,79 @@
+import type { Node, Path, Span } from '../source';
+import type { DocumentModel, Field } from '../model/types';
+import type { FixDescriptor } from '../fixes/intents';
+import type { ArnAlternative } from '../model/roles';
+import type { Comparison, Resolved } from '../model/resolved';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RuleMeta {
+  /** The catalogue id (`CPX-R01`): public, never renamed. */
+  readonly id: string;
+  readonly title: string;
+  /** The default severity; a report may lower it when the mismatch is not certain. */
+  readonly severity: Severity;
+  readonly description: string;
+  /** Message templates by id; `{name}` placeholders are filled from the report's data. */
+  readonly messages: Readonly<Record<string, string>>;
+  readonly fixable: boolean;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** What a finding points at: a model field (its value, or its key), or a raw span. */
+export type Target = { readonly field: Field; readonly part?: 'key' | 'value' } | { readonly span: Span; readonly path?: Path };
+
+export interface RelatedDescriptor {
+  readonly target: Target;
+  readonly message: string;
+}
+
+export interface ReportDescriptor {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly target: Target;
+  readonly severity?: Severity;
+  readonly related?: readonly RelatedDescriptor[];
+  readonly fixes?: readonly FixDescriptor[];
+}
+
+export interface RuleContext {
+  readonly model: DocumentModel;
+  report(descriptor: ReportDescriptor): void;
+  /** The ARN alternatives of a role field, evaluated once per document. */
+  arns(field: Field | undefined): readonly ArnAlternative[];
+  /** Three-valued account comparison, knowing the pipeline's account when it was given. */
+  compareAccounts(a: Resolved, b: Resolved): Comparison;
+  compareRegions(a: Resolved, b: Resolved): Comparison;
+}
+
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  /** Safe to apply without review (VS Code's `isPreferred`). */
+  readonly preferred: boolean;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedInformation extends Span {
+  readonly message: string;
+}
+
+export interface Finding extends Span {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly path: Path | undefined;
+  readonly related: readonly RelatedInformation[];
+  readonly fixes: readonly Fix[];
+}
+
+export type { Node };

@@ -1,0 +1,32 @@
+import type { Entry, MapNode, Node } from '../source';
+import type { Field } from '../model/types';
+
+/** A value a fix writes, rendered in the file's own format and style. */
+export type FixValue =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'sub'; readonly template: string }
+  | { readonly kind: 'getAtt'; readonly logicalId: string; readonly attribute: string }
+  /** The source text of an existing node, as the user wrote it. */
+  | { readonly kind: 'copy'; readonly node: Node };
+
+/**
+ * What a fix means, independent of the format. Renderers turn intents into the smallest
+ * text edits; an intent whose effect is already there renders to nothing, so applying a
+ * fix twice changes nothing.
+ */
+export type FixIntent =
+  | {
+    readonly kind: 'set-entry'; readonly map: Field<MapNode>; readonly key: string; readonly value: FixValue;
+    /** A trailing YAML comment to write after the value. */
+    readonly comment?: string;
+    /** A node whose quoting and tag style the new value should follow. */
+    readonly styleFrom?: Node;
+  }
+  | { readonly kind: 'replace'; readonly target: Field; readonly value: FixValue; readonly styleFrom?: Node }
+  | { readonly kind: 'remove-entry'; readonly map: Field<MapNode>; readonly entry: Entry };
+
+export interface FixDescriptor {
+  readonly title: string;
+  readonly preferred: boolean;
+  readonly intents: readonly FixIntent[];
+}

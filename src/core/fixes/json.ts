@@ -1,0 +1,72 @@
+import { modify, parse, type FormattingOptions } from 'jsonc-parser';
+import type { Entry, MapNode } from '../source';
+import type { TextEdit } from '../engine/types';
+import type { FixIntent, FixValue } from './intents';
+import { eolOf } from './text';
+
+/** Renders fix intents as minimal edits to JSON text; insertions go through jsonc-parser's `modify`. */
+export function renderJson(text: string, intent: FixIntent): TextEdit[] {
+  switch (intent.kind) {
+    case 'set-entry': {
+      if (intent.map.node.entries.some((entry) => entry.key === intent.key)) return [];
+      const edits = modify(text, [...intent.map.path, intent.key], jsonValue(text, intent.value), {
+        formattingOptions: formattingOf(text),
+      });
+      return edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.length, newText: edit.content }));
+    }
+    case 'replace':
+      return [{
+        start: intent.target.node.start, end: intent.target.node.end,
+        newText: oneLine(jsonValue(text, intent.value)),
+      }];
+    case 'remove-entry':
+      return removeEntry(intent.map.node, intent.entry);
+  }
+}
+
+/** `{ "Fn::Sub": "…" }` on one line: JSON strings cannot hold raw line breaks, so folding them is safe. */
+function oneLine(value: unknown): string {
+  return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
+}
+
+function jsonValue(text: string, value: FixValue): unknown {
+  switch (value.kind) {
+    case 'text':
+      return value.text;
+    case 'sub':
+      return { 'Fn::Sub': value.template };
+    case 'getAtt':
+      return { 'Fn::GetAtt': [value.logicalId, value.attribute] };
+    case 'copy':
+      return parse(text.slice(value.node.start, value.node.end));
+  }
+}
+
+/** Removes a property and the comma that belongs to it. */
+function removeEntry(map: MapNode, entry: Entry): TextEdit[] {
+  const index = map.entries.indexOf(entry);
+  if (index < 0) return [];
+  const previous = map.entries[index - 1];
+  if (previous) return [{ start: previous.value.end, end: entry.value.end, newText: '' }];
+  const next = map.entries[index + 1];
+  if (next) return [{ start: entry.keyStart, end: next.keyStart, newText: '' }];
+  return [{ start: entry.keyStart, end: entry.value.end, newText: '' }];
+}
+
+/** The file's own indentation, so inserted properties line up with their siblings. */
+function formattingOf(text: string): FormattingOptions {
+  const indented = /^([ \t]+)["{[]/m.exec(text);
+  const unit = indented?.[1] ?? '  ';
+  const insertSpaces = !unit.startsWith('\t');
+  const tabSize = insertSpaces ? smallestIndent(text) : 1;
+  return { insertSpaces, tabSize, eol: eolOf(text) };
+}
+
+function smallestIndent(text: string): number {
+  let smallest = Infinity;
+  const pattern = /^( +)["{[]/gm;
+  for (let match = pattern.exec(text); match && smallest > 1; match = pattern.exec(text)) {
+    smallest = Math.min(smallest, match[1].length);
+  }
+  return Number.isFinite(smallest) ? smallest : 2;
+}

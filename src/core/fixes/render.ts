@@ -1,0 +1,40 @@
+import type { SourceDocument } from '../source';
+import type { Fix, TextEdit } from '../engine/types';
+import type { FixDescriptor } from './intents';
+import { renderJson } from './json';
+import { renderYaml } from './yaml';
+
+/** Turns a fix's intents into edits for this document; a fix with nothing left to do is dropped. */
+export function renderFix(source: SourceDocument, fix: FixDescriptor): Fix | undefined {
+  const render = source.format === 'json' ? renderJson : renderYaml;
+  const edits = fix.intents.flatMap((intent) => render(source.text, intent)).map((edit) => minimise(source.text, edit));
+  return edits.length > 0 ? { title: fix.title, preferred: fix.preferred, edits } : undefined;
+}
+
+/** Applies non-overlapping edits made against the same text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let limit = Infinity;
+  for (const edit of sorted) {
+    if (edit.end > limit) throw new Error('overlapping edits');
+    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+    limit = edit.start;
+  }
+  return result;
+}
+
+/** Drops the unchanged text a renderer rewrote around its change, so an edit touches only what it names. */
+function minimise(text: string, edit: TextEdit): TextEdit {
+  const old = text.slice(edit.start, edit.end);
+  let prefix = 0;
+  const limit = Math.min(old.length, edit.newText.length);
+  while (prefix < limit && old[prefix] === edit.newText[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && old[old.length - 1 - suffix] === edit.newText[edit.newText.length - 1 - suffix]) suffix++;
+  return {
+    start: edit.start + prefix,
+    end: edit.end - suffix,
+    newText: edit.newText.slice(prefix, edit.newText.length - suffix),
+  };
+}

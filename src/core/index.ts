@@ -1,0 +1,23 @@
+/** The editor-free core: text in, findings and fixes out. */
+import { lint, type LintResult } from './engine/run';
+import { RULES } from './rules';
+
+export { RULES, RULES_BY_ID } from './rules';
+export { lint, lintSource, runRules, type LintOptions, type LintResult } from './engine/run';
+export type { Finding, Fix, RelatedInformation, Rule, RuleMeta, Severity, TextEdit } from './engine/types';
+export { LineIndex } from './engine/positions';
+export { applyEdits } from './fixes/render';
+export { parseSource, detectFormat } from './source';
+export { buildModel } from './model/build';
+export { mightBeOurs } from './model/kinds';
+export type { DocumentKind } from './model/kinds';
+
+export interface LintTextOptions {
+  readonly fileName: string;
+  readonly parameterValues?: ReadonlyMap<string, string>;
+}
+
+/** Lints one file with the whole catalogue. */
+export function lintText(text: string, options: LintTextOptions): LintResult {
+  return lint(text, { ...options, rules: RULES });
+}

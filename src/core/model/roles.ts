@@ -1,0 +1,38 @@
+import { evaluateString, analyseArn, type Alternative, type ArnInfo, type Conditions, mergeConditions, type Scope } from './evaluate';
+import type { ActionModel, Field } from './types';
+import type { Resolved } from './resolved';
+
+/** `undefined` means the field is absent in that branch (not written, or `AWS::NoValue`). */
+export type ArnAlternative = Alternative<ArnInfo | undefined>;
+
+export function arnAlternatives(field: Field | undefined, scope: Scope): ArnAlternative[] {
+  return evaluateString(field?.node, scope).map((alternative) => ({
+    value: alternative.value ? analyseArn(alternative.value) : undefined,
+    conditions: alternative.conditions,
+  }));
+}
+
+/** Every consistent pairing of two alternative lists (branches that can hold together). */
+export function pairs<A, B>(left: readonly Alternative<A>[], right: readonly Alternative<B>[], base: Conditions): [A, B, Conditions][] {
+  const result: [A, B, Conditions][] = [];
+  for (const a of left) {
+    const withA = mergeConditions(base, a.conditions);
+    if (!withA) continue;
+    for (const b of right) {
+      const both = mergeConditions(withA, b.conditions);
+      if (both) result.push([a.value, b.value, both]);
+    }
+  }
+  return result;
+}
+
+export const PIPELINE: Resolved = { kind: 'pipeline' };
+
+/** Where an action runs (reference §0.1): the action role's account, or the pipeline's when it has none. */
+export function effectiveAccount(role: ArnInfo | undefined): Resolved {
+  return role ? role.account : PIPELINE;
+}
+
+export function isCloudFormationDeploy(action: ActionModel): boolean {
+  return action.category === 'Deploy' && action.owner === 'AWS' && action.provider === 'CloudFormation';
+}

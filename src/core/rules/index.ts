@@ -1,0 +1,18 @@
+import type { Rule } from '../engine/types';
+import { rule as F01 } from './CPX-F01';
+import { rule as F02 } from './CPX-F02';
+import { rule as R01 } from './CPX-R01';
+import { rule as R02 } from './CPX-R02';
+import { rule as R03 } from './CPX-R03';
+import { rule as R04 } from './CPX-R04';
+import { rule as R09 } from './CPX-R09';
+import { rule as R10 } from './CPX-R10';
+import { rule as R11 } from './CPX-R11';
+import { rule as R12 } from './CPX-R12';
+import { rule as R13 } from './CPX-R13';
+import { rule as U01 } from './CPX-U01';
+
+/** The catalogue, sorted by id. Ids are public: add new ones, never rename. */
+export const RULES: readonly Rule[] = [F01, F02, R01, R02, R03, R04, R09, R10, R11, R12, R13, U01];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -1,0 +1,109 @@
+import { getEntry, type MapNode } from '../source';
+import type { Part, ArnInfo } from '../model/evaluate';
+import { describe, type Resolved } from '../model/resolved';
+import type { ActionModel, DocumentModel, Field, PipelineModel } from '../model/types';
+import type { FixValue } from '../fixes/intents';
+import type { Target } from '../engine/types';
+
+/** A key of an action's `Configuration` (PascalCase in every dialect). */
+export function configField(action: ActionModel, key: string): Field | undefined {
+  const configuration = action.configuration;
+  if (!configuration) return undefined;
+  const entry = getEntry(configuration.node, key);
+  return entry ? { node: entry.value, path: [...configuration.path, key] } : undefined;
+}
+
+export function configText(action: ActionModel, key: string): string | undefined {
+  const node = configField(action, key)?.node;
+  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}
+
+export function actionLabel(action: ActionModel): string {
+  return action.name ?? 'this action';
+}
+
+export function accountText(model: DocumentModel, account: Resolved): string {
+  if (account.kind === 'pipeline' && model.pipelineAccountId) return model.pipelineAccountId;
+  return describe(account, 'account');
+}
+
+/** Where to point at an action as a whole: its name, else its first key. */
+export function actionTarget(action: ActionModel, nameKey: string): Target {
+  const name = getEntry(action.node, nameKey);
+  if (name) return { field: { node: name.value, path: [...action.path, nameKey] } };
+  return { span: { start: action.node.start, end: action.node.start }, path: action.path };
+}
+
+export function* actions(model: DocumentModel): Generator<[ActionModel, PipelineModel]> {
+  for (const pipeline of model.pipelines) {
+    for (const stage of pipeline.stages) {
+      for (const action of stage.actions) yield [action, pipeline];
+    }
+  }
+}
+
+/** The action's map as a field, for fixes that add keys to it. */
+export function actionMap(action: ActionModel): Field<MapNode> {
+  return { node: action.node, path: action.path };
+}
+
+/**
+ * An IAM role ARN in a given account, written the way the file writes ARNs: a literal
+ * in get-pipeline JSON or when every piece is literal, otherwise a `Fn::Sub` template.
+ * Undefined when the account cannot be written (for example a whole-ARN parameter).
+ */
+export function roleArnValue(model: DocumentModel, account: ArnInfo, roleName: string): FixValue | undefined {
+  const accountText = subText(account.accountParts);
+  if (accountText === undefined || account.accountParts.length === 0) return undefined;
+  const partition = account.partitionParts.length > 0 ? subText(account.partitionParts) : 'aws';
+  const literal = `arn:${partition ?? '${AWS::Partition}'}:iam::${accountText}:role/${roleName}`;
+  if (!literal.includes('${')) return { kind: 'text', text: literal };
+  if (model.dialect === 'api') return undefined;
+  return { kind: 'sub', template: literal };
+}
+
+/** The `Fn::Sub` spelling of parts, or undefined when a part has none. */
+function subText(parts: readonly Part[]): string | undefined {
+  let text = '';
+  for (const part of parts) {
+    switch (part.kind) {
+      case 'text': text += part.text; break;
+      case 'pseudo': text += `\${${part.name}}`; break;
+      case 'param': text += `\${${part.name}}`; break;
+      default: return undefined;
+    }
+  }
+  return text;
+}
+
+/** The role's name from an ARN's resource (`role/path/name` → `path/name`). */
+export function roleNameOf(arn: ArnInfo | undefined): string | undefined {
+  const resource = arn?.resource;
+  return resource?.startsWith('role/') ? resource.slice('role/'.length) : undefined;
+}
+
+export type RoleKind = 'pipeline role' | 'action role' | 'CloudFormation role';
+
+export interface RoleField {
+  readonly field: Field;
+  readonly role: RoleKind;
+  readonly action: ActionModel | undefined;
+}
+
+/** The three role fields of reference §0, wherever they are set. */
+export function* roleFields(model: DocumentModel): Generator<RoleField> {
+  for (const pipeline of model.pipelines) {
+    if (pipeline.roleArn) yield { field: pipeline.roleArn, role: 'pipeline role', action: undefined };
+    for (const stage of pipeline.stages) {
+      for (const action of stage.actions) {
+        if (action.roleArn) yield { field: action.roleArn, role: 'action role', action };
+        const cfnRole = isCloudFormationAction(action) ? configField(action, 'RoleArn') : undefined;
+        if (cfnRole) yield { field: cfnRole, role: 'CloudFormation role', action };
+      }
+    }
+  }
+}
+
+function isCloudFormationAction(action: ActionModel): boolean {
+  return action.provider === 'CloudFormation';
+}

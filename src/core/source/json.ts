@@ -1,0 +1,70 @@
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Entry, Node, ParseProblem, Path, SourceDocument } from './tree';
+import { MAX_DEPTH } from './yaml';
+
+export function parseJson(text: string): SourceDocument {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const problem: ParseProblem = {
+      code: 'syntax', message: describeError(printParseErrorCode(first.error)),
+      start: first.offset, end: Math.min(first.offset + Math.max(first.length, 1), text.length),
+    };
+    return { text, format: 'json', root: undefined, problems: [problem] };
+  }
+  const problems: ParseProblem[] = [];
+  if (!tree) return { text, format: 'json', root: undefined, problems };
+  const root = convert(tree, [], 0, problems);
+  return { text, format: 'json', root, problems };
+}
+
+function describeError(code: string): string {
+  // `PropertyNameExpected` -> `property name expected`
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function convert(node: JsonNode, path: Path, depth: number, problems: ParseProblem[]): Node {
+  const start = node.offset;
+  const end = node.offset + node.length;
+  if (depth > MAX_DEPTH) {
+    problems.push({ code: 'too-deep', message: `nesting exceeded maxDepth (${MAX_DEPTH})`, start, end: start + 1 });
+    return { kind: 'scalar', start, end, value: null, style: 'json' };
+  }
+  switch (node.type) {
+    case 'object': {
+      const entries: Entry[] = [];
+      const seen = new Map<string, { start: number; end: number }>();
+      for (const property of node.children ?? []) {
+        const [keyNode, valueNode] = property.children ?? [];
+        if (!keyNode || !valueNode) continue;
+        const key = String(keyNode.value);
+        const keySpan = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
+        const first = seen.get(key);
+        if (first) {
+          problems.push({
+            code: 'duplicate-key', message: `Duplicate key '${key}'`, ...keySpan, mapPath: path, key, firstKey: first,
+          });
+        } else {
+          seen.set(key, keySpan);
+        }
+        entries.push({
+          key, keyStart: keySpan.start, keyEnd: keySpan.end,
+          value: convert(valueNode, [...path, key], depth + 1, problems),
+        });
+      }
+      return { kind: 'map', start, end, entries, flow: true };
+    }
+    case 'array':
+      return {
+        kind: 'seq', start, end, flow: true,
+        items: (node.children ?? []).map((child, index) => convert(child, [...path, index], depth + 1, problems)),
+      };
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return { kind: 'scalar', start, end, value: node.value as string | number | boolean, style: 'json' };
+    default:
+      return { kind: 'scalar', start, end, value: null, style: 'json' };
+  }
+}
