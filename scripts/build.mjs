@@ -1,5 +1,8 @@
 // Bundles the extension and the CLI with esbuild. Type checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -27,6 +30,7 @@ await Promise.all([
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    define: { CPX_VERSION: JSON.stringify(version) },
     external: ['@aws-sdk/*'],
   }),
 ]);

@@ -3,18 +3,25 @@ import { lint, type LintResult } from './engine/run';
 import { RULES } from './rules';
 
 export { RULES, RULES_BY_ID } from './rules';
-export { lint, lintSource, runRules, type LintOptions, type LintResult } from './engine/run';
+export { lint, lintSource, runRules, fileFinding, DEFAULT_MAX_LENGTH, type LintOptions, type LintResult } from './engine/run';
 export type { Finding, Fix, RelatedInformation, Rule, RuleMeta, Severity, TextEdit } from './engine/types';
 export { LineIndex } from './engine/positions';
 export { applyEdits } from './fixes/render';
 export { parseSource, detectFormat } from './source';
 export { buildModel } from './model/build';
 export { mightBeOurs } from './model/kinds';
+export { parseParameterFile } from './model/parameters';
 export type { DocumentKind } from './model/kinds';
 
 export interface LintTextOptions {
   readonly fileName: string;
   readonly parameterValues?: ReadonlyMap<string, string>;
+  readonly maxLength?: number;
+}
+
+/** Where a rule's documentation lives, relative to the package root. */
+export function ruleDocPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
 }
 
 /** Lints one file with the whole catalogue. */

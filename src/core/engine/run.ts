@@ -8,13 +8,18 @@ import { renderFix } from '../fixes/render';
 import type { Finding, RelatedInformation, Rule, RuleContext, ReportDescriptor, Target } from './types';
 import { parseSource, detectFormat } from '../source';
 import type { Node } from '../source';
+import { rule as FILE_RULE } from '../rules/CPX-F01';
 
 export interface LintOptions {
   readonly fileName: string;
   /** Parameter values by name (`AWS::AccountId` names the pipeline's account). */
   readonly parameterValues?: ReadonlyMap<string, string>;
   readonly rules: readonly Rule[];
+  /** Longer texts are reported and skipped (CloudFormation itself stops at 1 MB). */
+  readonly maxLength?: number;
 }
+
+export const DEFAULT_MAX_LENGTH = 4 * 1024 * 1024;
 
 export interface LintResult {
   readonly model: DocumentModel | undefined;
@@ -23,7 +28,13 @@ export interface LintResult {
 
 /** text → source → model → rules → findings. Files that are not ours cost one regular expression. */
 export function lint(text: string, options: LintOptions): LintResult {
-  if (!mightBeOurs(text)) return { model: undefined, findings: [] };
+  // Binary files are never templates; a NUL in the first bytes is the cheapest sign.
+  if (text.slice(0, 8192).includes('\u0000') || !mightBeOurs(text)) return { model: undefined, findings: [] };
+  const limit = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > limit) {
+    const finding = fileFinding('tooLarge', { size: String(text.length), limit: String(limit) });
+    return { model: undefined, findings: [finding] };
+  }
   const source = parseSource(text, detectFormat(options.fileName, text));
   return lintSource(source, options);
 }
@@ -57,6 +68,15 @@ export function runRules(model: DocumentModel, rules: readonly Rule[]): Finding[
     rule.check(context);
   }
   return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** A finding about the file as a whole (too large, unreadable), reported on its first character. */
+export function fileFinding(messageId: 'tooLarge' | 'unreadable', data: Readonly<Record<string, string>>): Finding {
+  const rule = FILE_RULE;
+  return {
+    ruleId: rule.meta.id, severity: rule.meta.severity, message: fillPlaceholders(rule.meta.messages[messageId], data),
+    start: 0, end: 0, path: undefined, related: [], fixes: [],
+  };
 }
 
 function toFinding(model: DocumentModel, rule: Rule, descriptor: ReportDescriptor): Finding {

@@ -9,6 +9,8 @@ export const rule: Rule = {
     messages: {
       syntax: 'This file cannot be parsed: {reason}.',
       tooDeep: 'This file nests deeper than any template does ({reason}); it was not checked.',
+      tooLarge: 'This file is {size} characters long, more than the {limit} this linter reads; it was not checked.',
+      unreadable: 'This file could not be read ({reason}).',
     },
     fixable: false,
   },
