@@ -102,6 +102,8 @@ test('e2e harness self-test: throwaway extension in a real VS Code (code-server)
   fs.mkdirSync(ws);
   const sampleFile = path.join(ws, 'sample.yaml');
   fs.writeFileSync(sampleFile, SAMPLE);
+  fs.mkdirSync(path.join(ws, 'sub'));
+  fs.writeFileSync(path.join(ws, 'sub', 'nested.yaml'), 'a: 1\nb: 2\nc: 3\n');
   const artifactsDir = path.join(repoRoot(), 'artifacts', 'e2e', 'harness-selftest');
   fs.rmSync(artifactsDir, { recursive: true, force: true });
 
@@ -154,6 +156,15 @@ test('e2e harness self-test: throwaway extension in a real VS Code (code-server)
     assert.match(await ed.statusProblems(), /No Problems/);
     const shot = await ed.screenshot('clean-after-fixes');
     assert.ok(fs.statSync(shot).size > 10_000);
+
+    // a file that is not a top-level Explorer row (Quick Open), Control+G, typing a new error
+    await ed.openFile('sub/nested.yaml');
+    await ed.gotoLine(2, true);
+    await ed.type(' BAD');
+    await ed.waitForSquiggle('error');
+    assert.equal(await ed.editorText(), 'a: 1\nb: 2 BAD\nc: 3\n');
+    await ed.waitForProblem('at line 2 and character 6');
+    await ed.screenshot('nested-file-new-error');
     t.diagnostic(`whole scenario ${Date.now() - t0} ms`);
   } catch (err) {
     await ed.screenshot('failure').catch(() => undefined);

@@ -378,7 +378,7 @@ export class Editor {
     await this.squiggles(kind).first().waitFor({ state: 'visible', timeout: timeoutMs });
   }
 
-  /** Waits until the active editor shows no squiggle of `kind`. */
+  /** Waits until the active editor shows no squiggle of `kind` (also true when no editor is open). */
   async waitForNoSquiggle(kind: SquiggleKind, timeoutMs = this.timeoutMs): Promise<void> {
     await this.squiggles(kind).first().waitFor({ state: 'detached', timeout: timeoutMs });
   }
@@ -437,9 +437,11 @@ export class Editor {
     await this.focusEditor();
     await this.page.keyboard.press('Control+Shift+M');
     await panel.waitFor({ state: 'visible', timeout: this.timeoutMs });
+    // Control+Shift+M focuses the panel; give the keyboard back to the editor
+    await this.focusEditor();
   }
 
-  /** Clicks into the active editor's text area without moving the cursor far (top-left of the text). */
+  /** Gives the keyboard focus to the active editor, keeping its cursor where it is. */
   async focusEditor(): Promise<void> {
     const ed = this.page.locator(SEL.activeEditor).first();
     if (await ed.isVisible()) {
@@ -455,7 +457,8 @@ export class Editor {
   async quickFix(title: string, kind?: SquiggleKind): Promise<void> {
     const squiggle = kind ? this.squiggles(kind).first() : this.page.locator(`${SEL.activeEditor} :is(.squiggly-error, .squiggly-warning, .squiggly-info)`).first();
     await squiggle.waitFor({ state: 'visible', timeout: this.timeoutMs });
-    await this.page.mouse.click(...pointArgs(await centre(squiggle)));
+    const c = await centre(squiggle);
+    await this.page.mouse.click(c.x, c.y);
     await this.page.keyboard.press('Control+.');
     await this.page.locator(SEL.actionRow, { hasText: title }).first().waitFor({ timeout: this.timeoutMs });
     await this.focusRow(SEL.actionRow, title, 'quick fix');
@@ -689,15 +692,22 @@ export class Editor {
     return text;
   }
 
-  /** Control+S, then waits until the active tab is no longer dirty. */
+  /**
+   * Control+S, then waits until the active tab is no longer dirty (tabs show dirty only with
+   * files.autoSave off, which DEFAULT_SETTINGS sets).
+   */
   async save(): Promise<void> {
     await this.focusEditor();
     await this.page.keyboard.press('Control+S');
     await this.page.locator(`${SEL.activeTab}.dirty`).waitFor({ state: 'detached', timeout: this.timeoutMs });
   }
 
-  /** Runs a command by its palette title (F1, type, focus the matching row, Enter). */
-  async runCommand(title: string): Promise<void> {
+  /**
+   * Runs a command by its palette title (F1, type, focus the row containing `title`, Enter) and
+   * waits for the palette to close; pass `waitClosed: false` for a command that opens another
+   * quick input.
+   */
+  async runCommand(title: string, { waitClosed = true }: { waitClosed?: boolean } = {}): Promise<void> {
     await this.focusEditor();
     await this.page.keyboard.press('F1');
     const input = this.page.locator(`${SEL.quickInput} input`);
@@ -706,7 +716,7 @@ export class Editor {
     await this.page.locator(SEL.quickInputRow, { hasText: title }).first().waitFor({ timeout: this.timeoutMs });
     await this.focusRow(SEL.quickInputRow, title, 'command palette');
     await this.page.keyboard.press('Enter');
-    await this.page.locator(SEL.quickInput).waitFor({ state: 'hidden', timeout: this.timeoutMs });
+    if (waitClosed) await this.page.locator(SEL.quickInput).waitFor({ state: 'hidden', timeout: this.timeoutMs });
   }
 
   /** Saves a PNG of the page to `<artifactsDir>/<name>.png` (numbered in call order) and returns its path. */
@@ -841,10 +851,6 @@ async function centre(loc: Locator): Promise<Point> {
   const box = await loc.boundingBox();
   if (!box) throw new Error('e2e: element has no bounding box (not visible)');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-function pointArgs(p: Point): [number, number] {
-  return [p.x, p.y];
 }
 
 function cssString(s: string): string {

@@ -33,15 +33,31 @@ interface Frame {
   readonly start: number;
   readonly flow: boolean;
   readonly tag: Tag | undefined;
-  readonly path: Path;
+  /** How this collection is reached from its parent; paths are only built when a problem needs one. */
+  readonly parent: Frame | undefined;
+  readonly step: string | number | undefined;
   readonly items: Node[];
   readonly entries: Entry[];
   /** The key read and waiting for its value (maps only). */
   pendingKey: Span & { key: string } | undefined;
-  /** Seen keys, for duplicate detection (maps only). */
-  readonly keys: Map<string, Span> | undefined;
   /** End offset of the last thing read inside this collection. */
   cursor: number;
+}
+
+function pathOf(frame: Frame): Path {
+  const steps: (string | number)[] = [];
+  for (let current: Frame | undefined = frame; current; current = current.parent) {
+    const longName = current.tag ? SHORT_TAGS.get(current.tag.name) : undefined;
+    if (longName) steps.push(longName);
+    if (current.step !== undefined) steps.push(current.step);
+  }
+  return steps.reverse();
+}
+
+/** The first entry with this key, by a linear scan: mappings in templates are small. */
+function findKey(entries: readonly Entry[], key: string): Entry | undefined {
+  for (const entry of entries) if (entry.key === key) return entry;
+  return undefined;
 }
 
 export function parseYaml(text: string): SourceDocument {
@@ -70,10 +86,9 @@ function buildTree(text: string, events: Event[], problems: ParseProblem[]): Nod
   let documents = 0;
   let cursor = 0;
 
-  const childPath = (parent: Frame | undefined): Path => {
-    if (!parent) return [];
-    if (parent.kind === 'seq') return [...parent.path, parent.items.length];
-    return parent.pendingKey ? [...parent.path, parent.pendingKey.key] : parent.path;
+  const stepTo = (parent: Frame | undefined): string | number | undefined => {
+    if (!parent) return undefined;
+    return parent.kind === 'seq' ? parent.items.length : parent.pendingKey?.key;
   };
 
   const place = (node: Node): void => {
@@ -91,14 +106,12 @@ function buildTree(text: string, events: Event[], problems: ParseProblem[]): Nod
     if (!pending) {
       const key = node.kind === 'scalar' && node.value !== null ? String(node.value) : text.slice(node.start, node.end);
       const span = { key, start: node.start, end: node.end };
-      const first = frame.keys!.get(key);
+      const first = findKey(frame.entries, key);
       if (first) {
         problems.push({
           code: 'duplicate-key', message: `Duplicate key '${key}'`, start: span.start, end: span.end,
-          mapPath: frame.path, key, firstKey: first,
+          mapPath: pathOf(frame), key, firstKey: { start: first.keyStart, end: first.keyEnd },
         });
-      } else {
-        frame.keys!.set(key, span);
       }
       frame.pendingKey = span;
       return;
@@ -116,14 +129,10 @@ function buildTree(text: string, events: Event[], problems: ParseProblem[]): Nod
       case EVENT_SEQUENCE: {
         if (documents > 1) break;
         const parent = stack[stack.length - 1];
-        const tag = readTag(text, event.tagStart, event.tagEnd);
-        const basePath = childPath(parent);
-        const path = tag && SHORT_TAGS.has(tag.name) ? [...basePath, SHORT_TAGS.get(tag.name)!] : basePath;
-        const isMap = event.type === EVENT_MAPPING;
         stack.push({
-          kind: isMap ? 'map' : 'seq', start: event.start, flow: event.style === STYLE_FLOW, tag, path,
-          items: [], entries: [], pendingKey: undefined, keys: isMap ? new Map() : undefined,
-          cursor: event.start + 1,
+          kind: event.type === EVENT_MAPPING ? 'map' : 'seq', start: event.start, flow: event.style === STYLE_FLOW,
+          tag: readTag(text, event.tagStart, event.tagEnd), parent, step: stepTo(parent),
+          items: [], entries: [], pendingKey: undefined, cursor: event.start + 1,
         });
         break;
       }
