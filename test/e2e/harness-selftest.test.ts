@@ -6,10 +6,9 @@
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { e2eSkipReason, packageVsix, repoRoot, startEditor, type Editor } from './harness';
+import { e2eSkipReason, packageVsix, repoRoot, startEditor, tempDir, type Editor } from './harness';
 
 const EXTENSION_JS = `
 const vscode = require('vscode');
@@ -89,7 +88,7 @@ const SAMPLE = ['name: selftest', 'first: BAD value', 'second: BAD too', ''].joi
 
 test('e2e harness self-test: throwaway extension in a real VS Code (code-server)', { skip: e2eSkipReason(), timeout: 240_000 }, async (t) => {
   const t0 = Date.now();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-selftest-'));
+  const tmp = tempDir('e2e-selftest-');
   let ed: Editor | undefined;
   t.after(async () => {
     await ed?.stop();

@@ -217,19 +217,47 @@ async function killTree(pid: number, timeoutMs = 10_000): Promise<void> {
   await pollUntil(() => pids.every((p) => !isAlive(p)), timeoutMs, `processes ${pids.join(' ')} to exit`);
 }
 
-const liveServers = new Set<number>();
+/** code-server PID -> its run dir (or '' to keep it), for the exit hook. */
+const liveServers = new Map<number, string>();
+const tempDirs = new Set<string>();
 let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const pid of liveServers) killTreeSync(pid);
-  });
+  const cleanUp = (): void => {
+    for (const [pid, runDir] of liveServers) {
+      killTreeSync(pid);
+      if (runDir) removeDir(runDir);
+    }
+    liveServers.clear();
+    for (const dir of tempDirs) removeDir(dir);
+    tempDirs.clear();
+  };
+  process.on('exit', cleanUp);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
-      for (const pid of liveServers) killTreeSync(pid);
+      cleanUp();
       process.exit(sig === 'SIGINT' ? 130 : 143);
     });
+  }
+}
+
+/**
+ * A fresh temporary directory, removed when the process exits (also on SIGINT/SIGTERM) unless
+ * E2E_KEEP_RUN=1. Remove it earlier yourself if you like.
+ */
+export function tempDir(prefix: string): string {
+  installExitHook();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  if (!isTruthy(process.env.E2E_KEEP_RUN)) tempDirs.add(dir);
+  return dir;
+}
+
+function removeDir(dir: string): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch (err) {
+    process.stderr.write(`e2e: could not remove ${dir}: ${String(err)}\n`);
   }
 }
 
@@ -739,7 +767,7 @@ export class Editor {
     } catch {
       // closed before
     }
-    if (!this.keepRunDir) fs.rmSync(this.runDir, { recursive: true, force: true });
+    if (!this.keepRunDir) removeDir(this.runDir);
   }
 }
 
@@ -774,7 +802,12 @@ export async function startEditor(opts: StartOptions): Promise<Editor> {
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, HOME: dirs.home };
   const bin = codeServerBin();
   const common = ['--user-data-dir', dirs.user, '--extensions-dir', dirs.exts];
-  await run(bin, [...common, '--install-extension', path.resolve(opts.vsixPath)], { env, timeoutMs: 60_000 });
+  try {
+    await run(bin, [...common, '--install-extension', path.resolve(opts.vsixPath)], { env, timeoutMs: 60_000 });
+  } catch (err) {
+    removeDir(runDir);
+    throw err;
+  }
   mark('extensionInstalled');
 
   const port = await freePort();
@@ -794,7 +827,8 @@ export async function startEditor(opts: StartOptions): Promise<Editor> {
     { env, stdio: ['ignore', logFd, logFd] },
   );
   if (server.pid === undefined) throw new Error(`e2e: could not start ${bin}`);
-  liveServers.add(server.pid);
+  const keepRunDir = opts.keepRunDir ?? isTruthy(process.env.E2E_KEEP_RUN);
+  liveServers.set(server.pid, keepRunDir ? '' : runDir);
   let exited: string | undefined;
   server.on('exit', (code, sig) => (exited = `code-server exited (${code ?? sig}); see ${path.join(opts.artifactsDir, 'code-server.log')}`));
 
@@ -832,7 +866,7 @@ export async function startEditor(opts: StartOptions): Promise<Editor> {
     // the Explorer has rendered the workspace
     await page.locator(SEL.explorerRow).first().waitFor({ timeout: 60_000 });
     mark('explorer');
-    const editor = new Editor(page, context, url, runDir, opts.artifactsDir, timeoutMs, server, opts.keepRunDir ?? isTruthy(process.env.E2E_KEEP_RUN), logFd);
+    const editor = new Editor(page, context, url, runDir, opts.artifactsDir, timeoutMs, server, keepRunDir, logFd);
     editor.timings = timings;
     return editor;
   } catch (err) {
@@ -840,6 +874,7 @@ export async function startEditor(opts: StartOptions): Promise<Editor> {
     await killTree(server.pid).catch(() => undefined);
     liveServers.delete(server.pid);
     fs.closeSync(logFd);
+    if (!keepRunDir) removeDir(runDir);
     throw err;
   }
 }

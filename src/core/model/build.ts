@@ -2,8 +2,8 @@ import { get, getEntry, intrinsicName, isMap, isSeq, scalarText, type MapNode, t
 import { analyseArn, EMPTY_SCOPE, evaluateString, mergeConditions, type Conditions, type ParameterInfo, type Scope } from './evaluate';
 import { detectKind, type DocumentKind } from './kinds';
 import {
-  keyFor, type ActionModel, type ArtifactRef, type Dialect, type DocumentModel, type Field, type PipelineModel,
-  type ResourceModel, type StageModel,
+  keyFor, type ActionModel, type ArtifactRef, type ArtifactStoreModel, type Dialect, type DocumentModel, type Field,
+  type PipelineModel, type ResourceModel, type StageModel, type TemplateResources,
 } from './types';
 
 export interface ModelOptions {
@@ -13,6 +13,22 @@ export interface ModelOptions {
 
 const NO_CONDITIONS: Conditions = new Map();
 
+const NO_RESOURCES: TemplateResources = { roles: [], policies: [], keys: [], aliases: [], buckets: [], bucketPolicies: [] };
+
+const TYPED: Readonly<Record<string, keyof TemplateResources>> = {
+  'AWS::IAM::Role': 'roles', 'AWS::IAM::Policy': 'policies', 'AWS::IAM::ManagedPolicy': 'policies',
+  'AWS::KMS::Key': 'keys', 'AWS::KMS::Alias': 'aliases', 'AWS::S3::Bucket': 'buckets', 'AWS::S3::BucketPolicy': 'bucketPolicies',
+};
+
+function typedResources(resources: ReadonlyMap<string, ResourceModel>): TemplateResources {
+  const typed = { roles: [], policies: [], keys: [], aliases: [], buckets: [], bucketPolicies: [] } as { [K in keyof TemplateResources]: ResourceModel[] };
+  for (const resource of resources.values()) {
+    const group = resource.type ? TYPED[resource.type] : undefined;
+    if (group) typed[group].push(resource);
+  }
+  return typed;
+}
+
 export function buildModel(source: SourceDocument, options: ModelOptions = {}): DocumentModel {
   const values = options.parameterValues ?? new Map<string, string>();
   const kind = detectKind(source.root);
@@ -21,7 +37,7 @@ export function buildModel(source: SourceDocument, options: ModelOptions = {}): 
     kind, source, pipelineAccountId: values.get('AWS::AccountId'), pipelineRegion: values.get('AWS::Region'),
   };
   if (!isMap(root) || kind === 'none') {
-    return { ...base, dialect: 'cfn', scope: EMPTY_SCOPE, pipelines: [], resources: new Map() };
+    return { ...base, dialect: 'cfn', scope: EMPTY_SCOPE, pipelines: [], resources: new Map(), typed: NO_RESOURCES };
   }
   if (kind === 'template') return buildTemplate(root, values, base);
   return buildApiDocument(root, kind, values, base);
@@ -62,7 +78,7 @@ function buildTemplate(root: MapNode, values: ReadonlyMap<string, string>, base:
     pipelines.push(buildPipeline(resource.properties, [...resource.path, 'Properties'], 'cfn', resource.logicalId));
   }
   const pipelineAccountId = base.pipelineAccountId ?? accountOfPipelineRoles(pipelines, scope);
-  return { ...base, pipelineAccountId, dialect: 'cfn', scope, pipelines, resources };
+  return { ...base, pipelineAccountId, dialect: 'cfn', scope, pipelines, resources, typed: typedResources(resources) };
 }
 
 /**
@@ -94,7 +110,10 @@ function buildApiDocument(root: MapNode, kind: DocumentKind, values: ReadonlyMap
     const stage: StageModel = kind === 'stage-fragment'
       ? buildStage(root, [], dialect, NO_CONDITIONS)
       : { node: root, path: [], name: undefined, actions: [buildAction(root, [], dialect, undefined, NO_CONDITIONS)] };
-    pipelines = [{ node: root, path: [], logicalId: undefined, name: undefined, roleArn: undefined, stages: [stage] }];
+    pipelines = [{
+      node: root, path: [], logicalId: undefined, name: undefined, roleArn: undefined, stages: [stage],
+      artifactStore: undefined, artifactStores: undefined,
+    }];
   }
   let { pipelineAccountId, pipelineRegion } = base;
   if (kind === 'pipeline-output') {
@@ -107,7 +126,7 @@ function buildApiDocument(root: MapNode, kind: DocumentKind, values: ReadonlyMap
     }
   }
   pipelineAccountId ??= accountOfPipelineRoles(pipelines, scope);
-  return { ...base, pipelineAccountId, pipelineRegion, dialect, scope, pipelines, resources: new Map() };
+  return { ...base, pipelineAccountId, pipelineRegion, dialect, scope, pipelines, resources: new Map(), typed: NO_RESOURCES };
 }
 
 function field(map: MapNode, path: Path, key: string): Field | undefined {
@@ -123,7 +142,35 @@ function buildPipeline(node: MapNode, path: Path, dialect: Dialect, logicalId: s
   }
   return {
     node, path, logicalId, name: scalarText(get(node, k('Name'))), roleArn: field(node, path, k('RoleArn')), stages,
+    artifactStore: artifactStore(get(node, k('ArtifactStore')), [...path, k('ArtifactStore')], undefined, dialect),
+    artifactStores: artifactStores(get(node, k('ArtifactStores')), [...path, k('ArtifactStores')], dialect),
   };
+}
+
+function artifactStore(node: Node | undefined, path: Path, region: string | undefined, dialect: Dialect): ArtifactStoreModel | undefined {
+  if (!isMap(node)) return undefined;
+  const k = (name: string): string => keyFor(dialect, name);
+  const keyNode = get(node, k('EncryptionKey'));
+  const keyPath = [...path, k('EncryptionKey')];
+  return {
+    node, path, region, location: field(node, path, k('Location')),
+    encryptionKey: isMap(keyNode)
+      ? { node: keyNode, path: keyPath, id: field(keyNode, keyPath, k('Id')), type: field(keyNode, keyPath, k('Type')) }
+      : undefined,
+  };
+}
+
+/** CloudFormation lists `{Region, ArtifactStore}`; the API keys a map by region. */
+function artifactStores(node: Node | undefined, path: Path, dialect: Dialect): ArtifactStoreModel[] | undefined {
+  if (dialect === 'api') {
+    if (!isMap(node)) return undefined;
+    return node.entries.flatMap((entry) => artifactStore(entry.value, [...path, entry.key], entry.key, dialect) ?? []);
+  }
+  if (!isSeq(node)) return undefined;
+  return node.items.flatMap((item, index) => {
+    const region = scalarText(get(item, 'Region'));
+    return artifactStore(get(item, 'ArtifactStore'), [...path, index, 'ArtifactStore'], region, dialect) ?? [];
+  });
 }
 
 function buildStage(node: MapNode, path: Path, dialect: Dialect, conditions: Conditions): StageModel {

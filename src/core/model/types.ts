@@ -44,6 +44,10 @@ export interface PipelineModel extends Field<MapNode> {
   /** The pipeline (service) role. */
   readonly roleArn: Field | undefined;
   readonly stages: readonly StageModel[];
+  /** `ArtifactStore` (singular) when written. */
+  readonly artifactStore: ArtifactStoreModel | undefined;
+  /** The entries of `ArtifactStores`, when written. */
+  readonly artifactStores: readonly ArtifactStoreModel[] | undefined;
 }
 
 export interface ResourceModel extends Field<MapNode> {
@@ -59,6 +63,7 @@ export interface DocumentModel {
   readonly scope: Scope;
   readonly pipelines: readonly PipelineModel[];
   readonly resources: ReadonlyMap<string, ResourceModel>;
+  readonly typed: TemplateResources;
   /** The pipeline's own account and region when they are known (get-pipeline metadata, or given by the user). */
   readonly pipelineAccountId: string | undefined;
   readonly pipelineRegion: string | undefined;
@@ -67,4 +72,27 @@ export interface DocumentModel {
 /** Keys of the pipeline structure in the document's dialect (configuration keys are PascalCase in both). */
 export function keyFor(dialect: Dialect, pascalCase: string): string {
   return dialect === 'cfn' ? pascalCase : pascalCase[0].toLowerCase() + pascalCase.slice(1);
+}
+
+/** One artifact store: `ArtifactStore`, an entry of `ArtifactStores`, or of the API's region map. */
+export interface ArtifactStoreModel extends Field<MapNode> {
+  /** The store's region: the `Region` of an `ArtifactStores` entry or the API map key; undefined for the pipeline region. */
+  readonly region: string | undefined;
+  readonly location: Field | undefined;
+  readonly encryptionKey: EncryptionKeyModel | undefined;
+}
+
+export interface EncryptionKeyModel extends Field<MapNode> {
+  readonly id: Field | undefined;
+  readonly type: Field | undefined;
+}
+
+/** The IAM, KMS and S3 resources around a pipeline, by type, in template order. */
+export interface TemplateResources {
+  readonly roles: readonly ResourceModel[];
+  readonly policies: readonly ResourceModel[];
+  readonly keys: readonly ResourceModel[];
+  readonly aliases: readonly ResourceModel[];
+  readonly buckets: readonly ResourceModel[];
+  readonly bucketPolicies: readonly ResourceModel[];
 }
