@@ -311,9 +311,10 @@ export function analyseArn(parts: readonly Part[]): ArnInfo {
       };
     }
     if (only.kind === 'param' && only.value === undefined) {
-      const param: Resolved = { kind: 'param', name: only.name };
+      // A whole ARN from a parameter says nothing about its account, not even that it is another one.
+      const value: Resolved = { kind: 'unknown', reason: 'parameter', detail: `the value of parameter ${only.name}` };
       return {
-        isArn: undefined, account: param, region: param, service: undefined, resource: undefined,
+        isArn: undefined, account: value, region: value, service: undefined, resource: undefined,
         accountParts: [], partitionParts: [], refOf: undefined,
       };
     }
@@ -339,8 +340,8 @@ export function analyseArn(parts: readonly Part[]): ArnInfo {
   const resourceTexts = resourceFields.map(fieldText);
   return {
     isArn: true,
-    account: resolveField(fields[4], 'AWS::AccountId'),
-    region: resolveField(fields[3], 'AWS::Region'),
+    account: resolveField(fields[4], 'AWS::AccountId', ACCOUNT_ID),
+    region: resolveField(fields[3], 'AWS::Region', /^[a-z0-9-]+$/),
     service: fieldText(fields[2]),
     resource: resourceTexts.every((text) => text !== undefined) ? resourceTexts.join(':') : undefined,
     accountParts: fields[4],
@@ -379,7 +380,13 @@ function fieldText(field: readonly Part[] | undefined): string | undefined {
   return text;
 }
 
-function resolveField(field: readonly Part[], pseudo: string): Resolved {
+const ACCOUNT_ID = /^\d{12}$/;
+
+/**
+ * One ARN field, three-valued. A parameter's value only counts when it has the field's
+ * shape: defaults such as `123456789` or `ACCOUNT_ID` are placeholders, not accounts.
+ */
+function resolveField(field: readonly Part[], pseudo: string, shape: RegExp): Resolved {
   if (field.length === 0) return { kind: 'literal', value: '' };
   if (field.length === 1) {
     const part = field[0];
@@ -389,7 +396,9 @@ function resolveField(field: readonly Part[], pseudo: string): Resolved {
       case 'pseudo':
         return part.name === pseudo ? { kind: 'pipeline' } : { kind: 'unknown', reason: 'expression', detail: `\${${part.name}}` };
       case 'param':
-        return part.value === undefined ? { kind: 'param', name: part.name } : { kind: 'literal', value: part.value, param: part.name };
+        return part.value !== undefined && shape.test(part.value)
+          ? { kind: 'literal', value: part.value, param: part.name }
+          : { kind: 'param', name: part.name };
       case 'unknown':
         return { kind: 'unknown', reason: part.reason, detail: part.detail };
       case 'resource':

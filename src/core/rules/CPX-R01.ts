@@ -28,7 +28,8 @@ export const rule: Rule = {
       let account = '';
       let witness;
       for (const [actionRole, cfn] of pairs(context.arns(action.roleArn), context.arns(cfnRole), action.conditions)) {
-        if (actionRole || !cfn) continue;
+        // An account nothing is known about (a whole-ARN parameter, an import) is CPX-U01's to report.
+        if (actionRole || !cfn || cfn.account.kind === 'unknown') continue;
         const comparison = context.compareAccounts(cfn.account, effectiveAccount(undefined));
         if (comparison === 'same') continue;
         if (comparison === 'different' || verdict === undefined) {

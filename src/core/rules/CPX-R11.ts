@@ -12,6 +12,7 @@ export const rule: Rule = {
     description: 'Configuration.RoleArn, the role CloudFormation uses, is required for every ActionMode except CHANGE_SET_EXECUTE.',
     messages: {
       missing: "Action '{action}' needs Configuration.RoleArn (the role CloudFormation uses) for ActionMode {mode}. The action-level RoleArn is a different role and does not count.",
+      missingInBranch: "In some Fn::If branches, action '{action}' has no Configuration.RoleArn (the role CloudFormation uses), which ActionMode {mode} needs: the action fails when it runs in that configuration.",
     },
     fixable: false,
   },
@@ -23,7 +24,9 @@ export const rule: Rule = {
       const cfnRole = configField(action, 'RoleArn');
       if (cfnRole && context.arns(cfnRole).every(({ value }) => value !== undefined)) continue;
       context.report({
-        messageId: 'missing',
+        messageId: cfnRole ? 'missingInBranch' : 'missing',
+        // Absent only in some Fn::If branches: a deliberate choice (a bootstrap deploy), so not certain to break.
+        severity: cfnRole ? 'warning' : 'error',
         data: { action: actionLabel(action), mode },
         target: cfnRole ? { field: cfnRole } : { field: action.configuration, part: 'key' },
         related: action.roleArn ? [{ target: { field: action.roleArn }, message: 'The action role: the pipeline assumes it; CloudFormation needs its own role.' }] : [],

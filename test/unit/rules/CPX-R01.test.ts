@@ -18,6 +18,8 @@ ruleTester(rule, {
     { name: 'action role and CloudFormation role in the same account', code: cfnYaml('\n  RoleArn: !Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/deployer', '!Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/cfn') },
     { name: 'CloudFormation role in the pipeline account', code: cfnYaml('', '!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cfn') },
     { name: 'CloudFormation role of the same stack', code: cfnYaml('', '!GetAtt PipelineRole.Arn') },
+    { name: 'whole-ARN parameter: nothing known about its account (CPX-U01 says so)', code: cfnYaml('', '!Ref CfnRoleArn') },
+
     { name: 'get-pipeline JSON, role in the pipeline account', code: getPipelineJson([cfnAction('a', {}, { RoleArn: 'arn:aws:iam::111111111111:role/cfn' })]), fileName: 'p.json' },
     { name: 'not a CloudFormation action', code: pipelineYaml(`
 - Name: Build
@@ -48,6 +50,12 @@ ruleTester(rule, {
       name: 'pipeline account unknown: warning',
       code: cfnYaml('', '!Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/cfn'),
       errors: [{ line: 21, severity: 'warning' }],
+    },
+    {
+      name: 'a placeholder default is not an account: a warning, not an error',
+      code: cfnYaml('', "!Sub 'arn:aws:iam::${Placeholder}:role/cfn'").replace('Resources:', "  Placeholder: {Type: String, Default: '123456789'}\nResources:"),
+      parameters: { 'AWS::AccountId': '111111111111' },
+      errors: [{ line: 22, severity: 'warning' }],
     },
     {
       name: 'long-form Fn::Sub keeps the long form',

@@ -17,12 +17,12 @@ ruleTester(rule, {
     { name: 'execute needs no role', code: deploy('CHANGE_SET_EXECUTE', '') },
   ],
   invalid: [
-    { name: 'CREATE_UPDATE without a CloudFormation role', code: deploy('CREATE_UPDATE', ''), errors: [{ line: 19, text: 'Configuration' }] },
+    { name: 'CREATE_UPDATE without a CloudFormation role', code: deploy('CREATE_UPDATE', ''), errors: [{ line: 19, text: 'Configuration', severity: 'error' }] },
     { name: 'DELETE_ONLY without a CloudFormation role', code: deploy('DELETE_ONLY', ''), errors: [{ line: 19 }] },
     {
-      name: 'role absent in one branch',
+      name: 'role absent in one branch: a warning',
       code: deploy('CHANGE_SET_REPLACE', "\n    RoleArn: !If [C, !Sub 'arn:aws:iam::${ProdAccountId}:role/cfn', !Ref AWS::NoValue]"),
-      errors: [{ line: 22 }],
+      errors: [{ line: 22, severity: 'warning' }],
     },
   ],
 });
