@@ -6,12 +6,14 @@ export { RULES, RULES_BY_ID } from './rules';
 export { lint, lintSource, runRules, fileFinding, DEFAULT_MAX_LENGTH, type LintOptions, type LintResult } from './engine/run';
 export type { Finding, Fix, RelatedInformation, Rule, RuleMeta, Severity, TextEdit } from './engine/types';
 export { LineIndex } from './engine/positions';
+export { hoverAt, type HoverInfo } from './engine/hover';
 export { applyEdits } from './fixes/render';
 export { parseSource, detectFormat } from './source';
 export { buildModel } from './model/build';
 export { mightBeOurs } from './model/kinds';
 export { parseParameterFile } from './model/parameters';
 export type { DocumentKind } from './model/kinds';
+export type { DocumentModel } from './model/types';
 
 export interface LintTextOptions {
   readonly fileName: string;

@@ -9,7 +9,7 @@ export class FixProvider implements vscode.CodeActionProvider {
   constructor(private readonly linter: Linter) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const findings = this.linter.findingsFor(document);
+    const findings = this.linter.resultFor(document)?.findings ?? [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       const ruleId = ruleIdOf(diagnostic);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { FixProvider } from './codeActions';
+import { RoleHoverProvider } from './hover';
 import { Linter } from './linter';
 
 const SELECTOR: vscode.DocumentSelector = [
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(linter), {
       providedCodeActionKinds: FixProvider.kinds,
     }),
+    vscode.languages.registerHoverProvider(SELECTOR, new RoleHoverProvider(linter)),
   );
 }
 

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { lintText, type Finding } from '../core';
+import { lintText, type DocumentModel, type Finding } from '../core';
 import { readSettings, SECTION } from './settings';
 import { toDiagnostic } from './convert';
 
-interface LintedVersion {
+/** One document version's lint, kept so code actions and hovers never re-parse. */
+export interface LintedVersion {
   readonly version: number;
+  readonly model: DocumentModel | undefined;
   readonly findings: readonly Finding[];
 }
 
@@ -33,10 +35,10 @@ export class Linter implements vscode.Disposable {
     this.lintAll();
   }
 
-  /** The findings behind the current diagnostics, for code actions. */
-  findingsFor(document: vscode.TextDocument): readonly Finding[] {
+  /** The lint behind the current diagnostics, if it is for the document's current version. */
+  resultFor(document: vscode.TextDocument): LintedVersion | undefined {
     const result = this.results.get(document.uri.toString());
-    return result && result.version === document.version ? result.findings : [];
+    return result && result.version === document.version ? result : undefined;
   }
 
   lintAll(): void {
@@ -63,11 +65,11 @@ export class Linter implements vscode.Disposable {
       return;
     }
     const version = document.version;
-    const { findings } = lintText(document.getText(), {
+    const { model, findings } = lintText(document.getText(), {
       fileName: document.fileName, parameterValues: settings.parameterValues, maxLength: settings.maxFileSize,
     });
     if (document.isClosed || document.version !== version) return;
-    this.results.set(key, { version, findings });
+    this.results.set(key, { version, model, findings });
     this.diagnostics.set(document.uri, findings.map((finding) => toDiagnostic(document, finding, this.extensionUri)));
   }
 

@@ -1,5 +1,6 @@
 import { evaluateString, analyseArn, type Alternative, type ArnInfo, type Conditions, mergeConditions, type Scope } from './evaluate';
-import type { ActionModel, Field } from './types';
+import { getEntry } from '../source';
+import type { ActionModel, DocumentModel, Field } from './types';
 import type { Resolved } from './resolved';
 
 /** `undefined` means the field is absent in that branch (not written, or `AWS::NoValue`). */
@@ -36,3 +37,34 @@ export function effectiveAccount(role: ArnInfo | undefined): Resolved {
 export function isCloudFormationDeploy(action: ActionModel): boolean {
   return action.category === 'Deploy' && action.owner === 'AWS' && action.provider === 'CloudFormation';
 }
+
+/** A key of an action's `Configuration` (PascalCase in every dialect). */
+export function configField(action: ActionModel, key: string): Field | undefined {
+  const configuration = action.configuration;
+  if (!configuration) return undefined;
+  const entry = getEntry(configuration.node, key);
+  return entry ? { node: entry.value, path: [...configuration.path, key] } : undefined;
+}
+
+export type RoleKind = 'pipeline role' | 'action role' | 'CloudFormation role';
+
+export interface RoleField {
+  readonly field: Field;
+  readonly role: RoleKind;
+  readonly action: ActionModel | undefined;
+}
+
+/** The three role fields of reference §0, wherever they are set. */
+export function* roleFields(model: DocumentModel): Generator<RoleField> {
+  for (const pipeline of model.pipelines) {
+    if (pipeline.roleArn) yield { field: pipeline.roleArn, role: 'pipeline role', action: undefined };
+    for (const stage of pipeline.stages) {
+      for (const action of stage.actions) {
+        if (action.roleArn) yield { field: action.roleArn, role: 'action role', action };
+        const cfnRole = action.provider === 'CloudFormation' ? configField(action, 'RoleArn') : undefined;
+        if (cfnRole) yield { field: cfnRole, role: 'CloudFormation role', action };
+      }
+    }
+  }
+}
+

@@ -1,17 +1,12 @@
 import { getEntry, type MapNode } from '../source';
+import { configField } from '../model/roles';
+
+export { configField, roleFields, type RoleField, type RoleKind } from '../model/roles';
 import type { Part, ArnInfo } from '../model/evaluate';
 import { describe, type Resolved } from '../model/resolved';
 import type { ActionModel, DocumentModel, Field, PipelineModel } from '../model/types';
 import type { FixValue } from '../fixes/intents';
 import type { Target } from '../engine/types';
-
-/** A key of an action's `Configuration` (PascalCase in every dialect). */
-export function configField(action: ActionModel, key: string): Field | undefined {
-  const configuration = action.configuration;
-  if (!configuration) return undefined;
-  const entry = getEntry(configuration.node, key);
-  return entry ? { node: entry.value, path: [...configuration.path, key] } : undefined;
-}
 
 export function configText(action: ActionModel, key: string): string | undefined {
   const node = configField(action, key)?.node;
@@ -82,28 +77,3 @@ export function roleNameOf(arn: ArnInfo | undefined): string | undefined {
   return resource?.startsWith('role/') ? resource.slice('role/'.length) : undefined;
 }
 
-export type RoleKind = 'pipeline role' | 'action role' | 'CloudFormation role';
-
-export interface RoleField {
-  readonly field: Field;
-  readonly role: RoleKind;
-  readonly action: ActionModel | undefined;
-}
-
-/** The three role fields of reference §0, wherever they are set. */
-export function* roleFields(model: DocumentModel): Generator<RoleField> {
-  for (const pipeline of model.pipelines) {
-    if (pipeline.roleArn) yield { field: pipeline.roleArn, role: 'pipeline role', action: undefined };
-    for (const stage of pipeline.stages) {
-      for (const action of stage.actions) {
-        if (action.roleArn) yield { field: action.roleArn, role: 'action role', action };
-        const cfnRole = isCloudFormationAction(action) ? configField(action, 'RoleArn') : undefined;
-        if (cfnRole) yield { field: cfnRole, role: 'CloudFormation role', action };
-      }
-    }
-  }
-}
-
-function isCloudFormationAction(action: ActionModel): boolean {
-  return action.provider === 'CloudFormation';
-}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { hoverAt, lintText } from '../../src/core';
+
+const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
+
+describe('hover', () => {
+  it('names the CloudFormation role, its account and the finding on Configuration.RoleArn', () => {
+    const text = readFileSync(join(EXAMPLES, 'seed-question', 'get-pipeline.json'), 'utf8');
+    const { model, findings } = lintText(text, { fileName: 'get-pipeline.json' });
+    assert.ok(model);
+    const offset = text.indexOf('arn:aws:iam::000000000000:role/role-to-assume');
+    const info = hoverAt(model, offset, findings);
+    assert.ok(info);
+    assert.equal(text.slice(info.start, info.end), '"arn:aws:iam::000000000000:role/role-to-assume"');
+    assert.match(info.markdown, /CloudFormation role/);
+    assert.match(info.markdown, /\*\*000000000000\*\*/);
+    assert.match(info.markdown, /CPX-R01/);
+  });
+
+  it('says why an account is unknown and how to give it', () => {
+    const text = readFileSync(join(EXAMPLES, 'seed-answer', 'ci-account.yaml'), 'utf8').replace("Default: '333333333333'\n", '');
+    const { model, findings } = lintText(text, { fileName: 't.yaml' });
+    assert.ok(model);
+    const info = hoverAt(model, text.indexOf('role/cloudformation-role" # the action'), findings);
+    assert.match(info?.markdown ?? '', /cpxLint\.accounts/);
+  });
+
+  it('has nothing to say outside role fields', () => {
+    const text = readFileSync(join(EXAMPLES, 'seed-question', 'get-pipeline.json'), 'utf8');
+    const { model, findings } = lintText(text, { fileName: 'get-pipeline.json' });
+    assert.ok(model);
+    assert.equal(hoverAt(model, text.indexOf('"stages"'), findings), undefined);
+  });
+});
