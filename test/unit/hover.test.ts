@@ -21,10 +21,10 @@ describe('hover', () => {
   });
 
   it('says why an account is unknown and how to give it', () => {
-    const text = readFileSync(join(EXAMPLES, 'seed-answer', 'ci-account.yaml'), 'utf8').replace("Default: '333333333333'\n", '');
+    const text = readFileSync(join(EXAMPLES, 'seed-answer', 'ci-account.yaml'), 'utf8').replace("    Default: '333333333333'\n", '');
     const { model, findings } = lintText(text, { fileName: 't.yaml' });
     assert.ok(model);
-    const info = hoverAt(model, text.indexOf('role/cloudformation-role" # the action'), findings);
+    const info = hoverAt(model, text.indexOf('role/cross-account-role" # the pipeline'), findings);
     assert.match(info?.markdown ?? '', /cpxLint\.accounts/);
   });
 
