@@ -247,41 +247,38 @@ function retainedHeap(candidate: Candidate, text: string): number | undefined {
   return percentile(samples.sort((a, b) => a - b), 0.5);
 }
 
+function measureOne(candidate: Candidate, text: string, runs: number): Measurement {
+  const warmUp = Math.max(3, Math.ceil(runs / 5));
+  for (let i = 0; i < warmUp; i++) consume(candidate.parse(text));
+  fullGc();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = candidate.parse(text);
+    times.push(performance.now() - started);
+    consume(result);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    parser: candidate.name, input: candidate.input, bytes: Buffer.byteLength(text), runs,
+    medianMs: percentile(times, 0.5), p90Ms: percentile(times, 0.9), minMs: times[0],
+    retainedBytes: retainedHeap(candidate, text),
+  };
+}
+
 /**
  * Median and p90 time per parse over `runs` parses (after a warm-up) of `text` (YAML) by each
  * YAML parser and, when `jsonText` (the same data as JSON) is given, by each JSON parser.
- * Runs are interleaved (one parse per parser per round) so load from other processes on the
- * machine spreads over all parsers instead of landing on one; with --expose-gc the heap is
- * collected (untimed) before each parse.
+ * Each parser runs in its own block, after a full GC when --expose-gc is on, so it pays for its
+ * own garbage only. (Interleaving parsers, or forcing a GC before every parse, was tried: the
+ * first bills one parser for another's garbage, the second makes every parser slower.)
  */
 export function measureParsers(text: string, runs: number, jsonText?: string): Measurement[] {
-  const jobs: Array<{ candidate: Candidate; input: string; times: number[] }> = yamlCandidates().map((candidate) => ({ candidate, input: text, times: [] }));
+  const results = yamlCandidates().map((candidate) => measureOne(candidate, text, runs));
   if (jsonText !== undefined) {
-    for (const candidate of jsonCandidates()) jobs.push({ candidate, input: jsonText, times: [] });
+    for (const candidate of jsonCandidates()) results.push(measureOne(candidate, jsonText, runs));
   }
-  const warmUp = Math.max(3, Math.ceil(runs / 5));
-  for (const job of jobs) {
-    for (let i = 0; i < warmUp; i++) consume(job.candidate.parse(job.input));
-  }
-  fullGc();
-  for (let round = 0; round < runs; round++) {
-    for (const job of jobs) {
-      // With --expose-gc every parse starts from a collected heap, so it pays only for its own garbage.
-      if (gc) gc();
-      const started = performance.now();
-      const result = job.candidate.parse(job.input);
-      job.times.push(performance.now() - started);
-      consume(result);
-    }
-  }
-  return jobs.map(({ candidate, input, times }) => {
-    const sorted = [...times].sort((a, b) => a - b);
-    return {
-      parser: candidate.name, input: candidate.input, bytes: Buffer.byteLength(input), runs,
-      medianMs: percentile(sorted, 0.5), p90Ms: percentile(sorted, 0.9), minMs: sorted[0],
-      retainedBytes: retainedHeap(candidate, input),
-    };
-  });
+  return results;
 }
 
 // ---------------------------------------------------------------------------------------
