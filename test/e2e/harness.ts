@@ -21,8 +21,16 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 export type SquiggleKind = 'error' | 'warning' | 'info';
 
 export interface StartOptions {
-  /** The packaged extension to install (see `packageVsix`). */
-  vsixPath: string;
+  /** The packaged extension to install (see `packageVsix`); none for an extension-host suite run from source. */
+  vsixPath?: string;
+  /**
+   * Runs a test suite inside the real extension host, as @vscode/test-web does: the web workbench
+   * takes extensionDevelopmentPath / extensionTestsPath in the URL payload. `onExit` receives the
+   * runner's exit code (0 passed, 1 failed).
+   */
+  extensionTests?: { developmentPath: string; testsPath: string; onExit: (code: number) => void };
+  /** Extra environment for code-server and its extension host. */
+  env?: Record<string, string>;
   /** Folder opened as the workspace. Files are edited in place; pass a temp copy. */
   workspaceDir: string;
   /** Extra user settings, merged over the harness defaults. */
@@ -802,11 +810,11 @@ export async function startEditor(opts: StartOptions): Promise<Editor> {
   fs.mkdirSync(path.join(dirs.user, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.user, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...opts.settings }, null, 2));
 
-  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, HOME: dirs.home };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, HOME: dirs.home };
   const bin = codeServerBin();
   const common = ['--user-data-dir', dirs.user, '--extensions-dir', dirs.exts];
   try {
-    await run(bin, [...common, '--install-extension', path.resolve(opts.vsixPath)], { env, timeoutMs: 60_000 });
+    if (opts.vsixPath) await run(bin, [...common, '--install-extension', path.resolve(opts.vsixPath)], { env, timeoutMs: 60_000 });
   } catch (err) {
     removeDir(runDir);
     throw err;
@@ -862,7 +870,14 @@ export async function startEditor(opts: StartOptions): Promise<Editor> {
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
     context.on('close', () => consoleLog.end());
     page.setDefaultTimeout(timeoutMs);
-    const url = `${base}/?${new URLSearchParams({ folder: path.resolve(opts.workspaceDir) }).toString()}`;
+    const query: Record<string, string> = { folder: path.resolve(opts.workspaceDir) };
+    const tests = opts.extensionTests;
+    if (tests) {
+      await page.exposeFunction('codeAutomationExit', (code: number) => tests.onExit(code));
+      const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
+      query.payload = JSON.stringify([['extensionDevelopmentPath', remote(tests.developmentPath)], ['extensionTestsPath', remote(tests.testsPath)]]);
+    }
+    const url = `${base}/?${new URLSearchParams(query).toString()}`;
     await page.goto(url);
     await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
     mark('workbench');
