@@ -1,5 +1,6 @@
 /** The editor-free core: text in, findings and fixes out. */
 import { lint, type LintResult } from './engine/run';
+import type { SeverityOverride } from './engine/suppressions';
 import { RULES } from './rules';
 
 export { RULES, RULES_BY_ID } from './rules';
@@ -7,6 +8,8 @@ export { lint, lintSource, runRules, fileFinding, DEFAULT_MAX_LENGTH, type LintO
 export type { Finding, Fix, RelatedInformation, Rule, RuleMeta, Severity, TextEdit } from './engine/types';
 export { LineIndex } from './engine/positions';
 export { hoverAt, type HoverInfo } from './engine/hover';
+export { suppressionFixes, type SeverityOverride } from './engine/suppressions';
+export { renderFix } from './fixes/render';
 export { applyEdits } from './fixes/render';
 export { parseSource, detectFormat } from './source';
 export { buildModel } from './model/build';
@@ -19,6 +22,7 @@ export interface LintTextOptions {
   readonly fileName: string;
   readonly parameterValues?: ReadonlyMap<string, string>;
   readonly maxLength?: number;
+  readonly severityOverrides?: ReadonlyMap<string, SeverityOverride>;
 }
 
 /** Where a rule's documentation lives, relative to the package root. */

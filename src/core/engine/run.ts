@@ -9,6 +9,7 @@ import type { Finding, RelatedInformation, Rule, RuleContext, ReportDescriptor, 
 import { parseSource, detectFormat } from '../source';
 import type { Node } from '../source';
 import { rule as FILE_RULE } from '../rules/CPX-F01';
+import { applySeverityOverrides, isSuppressed, type SeverityOverride } from './suppressions';
 
 export interface LintOptions {
   readonly fileName: string;
@@ -17,6 +18,8 @@ export interface LintOptions {
   readonly rules: readonly Rule[];
   /** Longer texts are reported and skipped (CloudFormation itself stops at 1 MB). */
   readonly maxLength?: number;
+  /** Severities chosen by the user per rule id; `off` drops the rule. */
+  readonly severityOverrides?: ReadonlyMap<string, SeverityOverride>;
 }
 
 export const DEFAULT_MAX_LENGTH = 4 * 1024 * 1024;
@@ -43,7 +46,8 @@ export function lintSource(source: SourceDocument, options: LintOptions): LintRe
   if (source.root === undefined && !looksLikeOurs(source.text)) return { model: undefined, findings: [] };
   const model = buildModel(source, { parameterValues: options.parameterValues });
   if (source.root !== undefined && model.kind === 'none') return { model, findings: [] };
-  return { model, findings: runRules(model, options.rules) };
+  const findings = runRules(model, options.rules).filter((finding) => !isSuppressed(model, finding));
+  return { model, findings: applySeverityOverrides(findings, options.severityOverrides ?? new Map()) };
 }
 
 export function runRules(model: DocumentModel, rules: readonly Rule[]): Finding[] {

@@ -1,4 +1,4 @@
-import type { Entry, MapNode, Node } from '../source';
+import type { Entry, MapNode, Node, SeqNode, Span } from '../source';
 import type { Field } from '../model/types';
 
 /** A value a fix writes, rendered in the file's own format and style. */
@@ -7,7 +7,11 @@ export type FixValue =
   | { readonly kind: 'sub'; readonly template: string }
   | { readonly kind: 'getAtt'; readonly logicalId: string; readonly attribute: string }
   /** The source text of an existing node, as the user wrote it. */
-  | { readonly kind: 'copy'; readonly node: Node };
+  | { readonly kind: 'copy'; readonly node: Node }
+  /** Plain data (strings, lists, mappings), written as a YAML flow collection or JSON. */
+  | { readonly kind: 'data'; readonly value: FixData };
+
+export type FixData = string | readonly FixData[] | { readonly [key: string]: FixData };
 
 /**
  * What a fix means, independent of the format. Renderers turn intents into the smallest
@@ -23,7 +27,10 @@ export type FixIntent =
     readonly styleFrom?: Node;
   }
   | { readonly kind: 'replace'; readonly target: Field; readonly value: FixValue; readonly styleFrom?: Node }
-  | { readonly kind: 'remove-entry'; readonly map: Field<MapNode>; readonly entry: Entry };
+  | { readonly kind: 'remove-entry'; readonly map: Field<MapNode>; readonly entry: Entry }
+  | { readonly kind: 'append-item'; readonly seq: Field<SeqNode>; readonly value: FixValue }
+  /** A YAML comment on its own line above the line of `at`, indented like it; nothing in JSON. */
+  | { readonly kind: 'comment-above'; readonly at: Span; readonly text: string };
 
 export interface FixDescriptor {
   readonly title: string;

@@ -1,4 +1,4 @@
-import { modify, parse, type FormattingOptions } from 'jsonc-parser';
+import { modify, parse, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import type { Entry, MapNode } from '../source';
 import type { TextEdit } from '../engine/types';
 import type { FixIntent, FixValue } from './intents';
@@ -7,13 +7,9 @@ import { eolOf } from './text';
 /** Renders fix intents as minimal edits to JSON text; insertions go through jsonc-parser's `modify`. */
 export function renderJson(text: string, intent: FixIntent): TextEdit[] {
   switch (intent.kind) {
-    case 'set-entry': {
+    case 'set-entry':
       if (intent.map.node.entries.some((entry) => entry.key === intent.key)) return [];
-      const edits = modify(text, [...intent.map.path, intent.key], jsonValue(text, intent.value), {
-        formattingOptions: formattingOf(text),
-      });
-      return edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.length, newText: edit.content }));
-    }
+      return viaModify(text, [...intent.map.path, intent.key], jsonValue(text, intent.value), false);
     case 'replace':
       return [{
         start: intent.target.node.start, end: intent.target.node.end,
@@ -21,7 +17,16 @@ export function renderJson(text: string, intent: FixIntent): TextEdit[] {
       }];
     case 'remove-entry':
       return removeEntry(intent.map.node, intent.entry);
+    case 'append-item':
+      return viaModify(text, [...intent.seq.path, -1], jsonValue(text, intent.value), true);
+    case 'comment-above':
+      return [];
   }
+}
+
+function viaModify(text: string, path: JSONPath, value: unknown, isArrayInsertion: boolean): TextEdit[] {
+  const edits = modify(text, path, value, { formattingOptions: formattingOf(text), isArrayInsertion });
+  return edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.length, newText: edit.content }));
 }
 
 /** `{ "Fn::Sub": "…" }` on one line: JSON strings cannot hold raw line breaks, so folding them is safe. */
@@ -39,6 +44,8 @@ function jsonValue(text: string, value: FixValue): unknown {
       return { 'Fn::GetAtt': [value.logicalId, value.attribute] };
     case 'copy':
       return parse(text.slice(value.node.start, value.node.end));
+    case 'data':
+      return value.value;
   }
 }
 

@@ -1,6 +1,6 @@
-import type { Entry, MapNode, Node } from '../source';
+import type { Entry, MapNode, Node, SeqNode } from '../source';
 import type { TextEdit } from '../engine/types';
-import type { FixIntent, FixValue } from './intents';
+import type { FixData, FixIntent, FixValue } from './intents';
 import { column, eolOf, lineEnd, lineStart } from './text';
 
 /** Renders fix intents as minimal edits to YAML text, keeping the user's indentation and tag style. */
@@ -15,7 +15,33 @@ export function renderYaml(text: string, intent: FixIntent): TextEdit[] {
       }];
     case 'remove-entry':
       return removeEntry(text, intent.map.node, intent.entry);
+    case 'append-item':
+      return appendItem(text, intent.seq.node, intent.value);
+    case 'comment-above':
+      return commentAbove(text, intent.at.start, intent.text);
   }
+}
+
+function appendItem(text: string, seq: SeqNode, value: FixValue): TextEdit[] {
+  const last = seq.items[seq.items.length - 1];
+  if (seq.flow || !last) {
+    const close = seq.end - 1;
+    return [{ start: close, end: close, newText: `${last ? ', ' : ''}${inlineValue(text, value, undefined, 0)}` }];
+  }
+  const dash = text.lastIndexOf('-', last.start);
+  const indent = ' '.repeat(column(text, dash));
+  const at = lineEnd(text, last.end);
+  return [{ start: at, end: at, newText: `${eolOf(text)}${indent}- ${inlineValue(text, value, undefined, indent.length + 2)}` }];
+}
+
+function commentAbove(text: string, offset: number, comment: string): TextEdit[] {
+  const start = lineStart(text, offset);
+  const indent = /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
+  const line = `${indent}# ${comment}${eolOf(text)}`;
+  // Already there: applying the fix twice changes nothing.
+  const previousStart = lineStart(text, Math.max(0, start - 1));
+  if (start > 0 && text.slice(previousStart, start).trim() === line.trim()) return [];
+  return [{ start, end: start, newText: line }];
 }
 
 function setEntry(text: string, map: MapNode, key: string, value: FixValue, comment: string | undefined, styleFrom: Node | undefined): TextEdit[] {
@@ -75,7 +101,16 @@ function inlineValue(text: string, value: FixValue, styleFrom: Node | undefined,
       return usesLongForm(styleFrom) ? `{'Fn::GetAtt': [${value.logicalId}, ${value.attribute}]}` : `!GetAtt ${value.logicalId}.${value.attribute}`;
     case 'copy':
       return reindent(text, value.node, targetColumn);
+    case 'data':
+      return flow(value.value);
   }
+}
+
+/** YAML flow style: `{cpx-lint: {ignore: [CPX-R01]}}`. */
+function flow(data: FixData): string {
+  if (typeof data === 'string') return quote(data, 'plain');
+  if (Array.isArray(data)) return `[${data.map(flow).join(', ')}]`;
+  return `{${Object.entries(data as Record<string, FixData>).map(([key, item]) => `${quote(key, 'plain')}: ${flow(item)}`).join(', ')}}`;
 }
 
 /** Copies a node's text; continuation lines move with it to the new column. */
