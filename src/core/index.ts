@@ -10,11 +10,12 @@ export { LineIndex } from './engine/positions';
 export { hoverAt, type HoverInfo } from './engine/hover';
 export { suppressionFixes, type SeverityOverride } from './engine/suppressions';
 export { renderFix } from './fixes/render';
-export { applyEdits } from './fixes/render';
+export { applyEdits, combineFixes } from './fixes/render';
 export { parseSource, detectFormat } from './source';
 export { buildModel } from './model/build';
 export { mightBeOurs } from './model/kinds';
 export { parseParameterFile } from './model/parameters';
+export { summarise, type DocumentSummary } from './model/summary';
 export type { DocumentKind } from './model/kinds';
 export type { DocumentModel } from './model/types';
 

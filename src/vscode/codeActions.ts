@@ -1,29 +1,61 @@
 import * as vscode from 'vscode';
+import { combineFixes, renderFix, suppressionFixes, type Finding, type Fix } from '../core';
 import { ruleIdOf, toRange, toWorkspaceEdit } from './convert';
 import type { Linter } from './linter';
 
-/** Quick fixes keyed on the diagnostic's rule id and range, never on its message. */
+export const SHOW_RULE_DOCUMENTATION = 'cpxLint.showRuleDocumentation';
+
+/**
+ * The same menu for every finding, as ESLint's: its fixes, "fix all" of that rule in the file,
+ * the suppressions the file can hold, and the rule's documentation. Keyed on the diagnostic's
+ * rule id and range, never on its message.
+ */
 export class FixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(private readonly linter: Linter) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const findings = this.linter.resultFor(document)?.findings ?? [];
+    const result = this.linter.resultFor(document);
+    if (!result?.model) return [];
+    const { model, findings } = result;
     const actions: vscode.CodeAction[] = [];
+    const documented = new Set<string>();
     for (const diagnostic of context.diagnostics) {
       const ruleId = ruleIdOf(diagnostic);
       if (!ruleId) continue;
       const finding = findings.find((candidate) =>
         candidate.ruleId === ruleId && toRange(document, candidate.start, candidate.end).isEqual(diagnostic.range));
-      for (const fix of finding?.fixes ?? []) {
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.diagnostics = [diagnostic];
-        action.isPreferred = fix.preferred;
-        action.edit = toWorkspaceEdit(document, fix);
-        actions.push(action);
+      if (!finding) continue;
+      for (const fix of finding.fixes) actions.push(this.action(document, fix.title, fix, diagnostic, fix.preferred));
+      const fixAll = fixAllOf(findings, ruleId);
+      if (fixAll) actions.push(this.action(document, `Fix all ${ruleId} problems in this file`, fixAll, diagnostic, false));
+      for (const descriptor of suppressionFixes(model, finding)) {
+        const fix = renderFix(model.source, descriptor);
+        if (fix) actions.push(this.action(document, fix.title, fix, diagnostic, false));
+      }
+      if (!documented.has(ruleId)) {
+        documented.add(ruleId);
+        const docs = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
+        docs.command = { title: docs.title, command: SHOW_RULE_DOCUMENTATION, arguments: [ruleId] };
+        docs.diagnostics = [diagnostic];
+        actions.push(docs);
       }
     }
     return actions;
   }
+
+  private action(document: vscode.TextDocument, title: string, fix: Fix, diagnostic: vscode.Diagnostic, preferred: boolean): vscode.CodeAction {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = preferred;
+    action.edit = toWorkspaceEdit(document, fix);
+    return action;
+  }
+}
+
+/** Every fixable finding of the rule in one edit, when there is more than one. */
+function fixAllOf(findings: readonly Finding[], ruleId: string): Fix | undefined {
+  const fixes = findings.filter((finding) => finding.ruleId === ruleId && finding.fixes.length > 0).map((finding) => finding.fixes[0]);
+  return fixes.length > 1 ? { title: `Fix all ${ruleId}`, preferred: false, edits: combineFixes(fixes) } : undefined;
 }

@@ -1,22 +1,41 @@
 import * as vscode from 'vscode';
-import { FixProvider } from './codeActions';
+import { FixProvider, SHOW_RULE_DOCUMENTATION } from './codeActions';
+import { ruleDocUri } from './convert';
 import { RoleHoverProvider } from './hover';
 import { Linter } from './linter';
+import { Report } from './report';
 
-const SELECTOR: vscode.DocumentSelector = [
-  { language: 'yaml' }, { language: 'json' }, { language: 'jsonc' },
-];
+const SELECTOR: vscode.DocumentSelector = ['file', 'untitled'].flatMap((scheme) =>
+  ['yaml', 'json', 'jsonc'].map((language) => ({ scheme, language })));
 
 /** Wires the editor to the core; everything else lives in the adapters. */
 export function activate(context: vscode.ExtensionContext): void {
-  const linter = new Linter(context.extensionUri);
+  const started = Date.now();
+  const report = new Report();
+  const linter = new Linter(context.extensionUri, report);
+  const showStatus = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    report.show(editor, editor ? linter.resultFor(editor.document) : undefined);
+  };
   context.subscriptions.push(
+    report,
     linter,
     vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(linter), {
       providedCodeActionKinds: FixProvider.kinds,
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new RoleHoverProvider(linter)),
+    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (ruleId: unknown) => {
+      if (typeof ruleId !== 'string' || !/^CPX-[A-Z]\d{2}$/.test(ruleId)) return;
+      return vscode.commands.executeCommand('markdown.showPreview', ruleDocUri(context.extensionUri, ruleId));
+    }),
+    vscode.commands.registerCommand('cpxLint.showOutput', () => report.channel.show(true)),
+    vscode.window.onDidChangeActiveTextEditor(showStatus),
+    linter.onDidLint((document) => {
+      if (vscode.window.activeTextEditor?.document === document) showStatus();
+    }),
   );
+  showStatus();
+  report.log(`Activated in ${Date.now() - started} ms.`);
 }
 
 export function deactivate(): void {

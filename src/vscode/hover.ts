@@ -10,7 +10,7 @@ export class RoleHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const result = this.linter.resultFor(document);
     if (!result?.model) return undefined;
-    const info = hoverAt(result.model, document.offsetAt(position), result.findings);
+    const info = hoverAt(result.model, document.offsetAt(position), result.findings, result.settings.accountNames);
     return info ? new vscode.Hover(new vscode.MarkdownString(info.markdown), toRange(document, info.start, info.end)) : undefined;
   }
 }

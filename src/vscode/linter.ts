@@ -1,32 +1,47 @@
 import * as vscode from 'vscode';
-import { lintText, type DocumentModel, type Finding } from '../core';
-import { readSettings, SECTION } from './settings';
+import { lintText, summarise, type DocumentModel, type Finding } from '../core';
+import { readSettings, SECTION, type Settings } from './settings';
 import { toDiagnostic } from './convert';
+import type { Report } from './report';
 
 /** One document version's lint, kept so code actions and hovers never re-parse. */
 export interface LintedVersion {
   readonly version: number;
   readonly model: DocumentModel | undefined;
   readonly findings: readonly Finding[];
+  readonly settings: Settings;
 }
 
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'cloudformation', 'cfn-yaml']);
+/** However slow a lint was, the next one waits at most this long after the last keystroke. */
+const MAX_ADAPTIVE_DELAY_MS = 1000;
 
 /**
- * Lints open documents as they change: debounced per document, and a result is only
- * shown if the document is still at the version it was computed for.
+ * Lints open documents as they change: debounced per document (longer for files that are slow
+ * to lint, so a large file never makes typing wait), and a result is only shown if the
+ * document is still at the version it was computed for.
  */
 export class Linter implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('cpx-lint');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly results = new Map<string, LintedVersion>();
+  private readonly durations = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires after a document's results changed. */
+  readonly onDidLint = this.changeEmitter.event;
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly report: Report) {
     this.subscriptions.push(
       this.diagnostics,
+      this.changeEmitter,
       vscode.workspace.onDidOpenTextDocument((document) => this.lintNow(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (readSettings(document.uri).run === 'onSave') this.lintNow(document);
+      }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(SECTION)) this.lintAll();
@@ -47,9 +62,11 @@ export class Linter implements vscode.Disposable {
 
   private schedule(document: vscode.TextDocument): void {
     if (!LANGUAGES.has(document.languageId)) return;
+    const settings = readSettings(document.uri);
+    if (settings.run !== 'onType') return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    const delay = readSettings(document.uri).debounceMs;
+    const delay = Math.max(settings.debounceMs, Math.min(2 * (this.durations.get(key) ?? 0), MAX_ADAPTIVE_DELAY_MS));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       this.lintNow(document);
@@ -64,13 +81,22 @@ export class Linter implements vscode.Disposable {
       this.forget(document.uri);
       return;
     }
+    for (const problem of settings.problems) this.report.once(problem);
     const version = document.version;
+    const started = Date.now();
     const { model, findings } = lintText(document.getText(), {
-      fileName: document.fileName, parameterValues: settings.parameterValues, maxLength: settings.maxFileSize,
+      fileName: document.fileName,
+      parameterValues: settings.parameterValues,
+      maxLength: settings.maxFileSize,
+      severityOverrides: settings.severityOverrides,
     });
+    const duration = Date.now() - started;
+    this.durations.set(key, duration);
     if (document.isClosed || document.version !== version) return;
-    this.results.set(key, { version, model, findings });
+    this.results.set(key, { version, model, findings, settings });
     this.diagnostics.set(document.uri, findings.map((finding) => toDiagnostic(document, finding, this.extensionUri)));
+    if (model && model.kind !== 'none') this.report.linted(document, summarise(model), findings.length, duration);
+    this.changeEmitter.fire(document);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -78,6 +104,7 @@ export class Linter implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);
+    this.durations.delete(key);
     this.diagnostics.delete(uri);
   }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { applyEdits, LineIndex, lintText, type Finding, type TextEdit } from '../../src/core';
+import { applyEdits, combineFixes, LineIndex, lintText, type Finding } from '../../src/core';
 
 // Each folder of test/fixtures holds input.{yaml,json}, optional options.json ({"parameters": {...}}),
 // the expected findings drawn under the source (expected.txt) and, when fixes exist, the text after
@@ -25,17 +25,6 @@ export function drawFindings(text: string, findings: readonly Finding[]): string
     notes.set(start.line, [...(notes.get(start.line) ?? []), note]);
   }
   return lines.flatMap((line, i) => [line, ...(notes.get(i) ?? [])]).join('\n');
-}
-
-/** The first fix of each finding, preferred fixes first; a fix touching text another already changed is left out. */
-function firstFixes(findings: readonly Finding[]): TextEdit[] {
-  const edits: TextEdit[] = [];
-  const fixes = findings.flatMap((finding) => finding.fixes.slice(0, 1)).sort((a, b) => Number(b.preferred) - Number(a.preferred));
-  for (const fix of fixes) {
-    const overlaps = fix.edits.some((edit) => edits.some((other) => edit.start <= other.end && other.start <= edit.end));
-    if (!overlaps) edits.push(...fix.edits);
-  }
-  return edits;
 }
 
 function compare(file: string, actual: string): void {
@@ -61,7 +50,7 @@ describe('golden fixtures', () => {
         : {};
       const { findings } = lintText(text, { fileName: input, parameterValues: new Map(Object.entries(options.parameters ?? {})) });
       compare(join(folder, 'expected.txt'), drawFindings(text, findings));
-      const edits = firstFixes(findings);
+      const edits = combineFixes(findings.flatMap((finding) => finding.fixes.slice(0, 1)));
       const fixedFile = join(folder, `fixed.${extension}`);
       if (edits.length === 0) {
         assert.ok(UPDATE || !existsSync(fixedFile), 'no fixed output without fixes');

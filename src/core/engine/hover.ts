@@ -15,7 +15,9 @@ const WHAT_MUST_HOLD: Record<RoleKind, string> = {
 };
 
 /** What a role field is, which account it resolves to, and what must hold for it to work. */
-export function hoverAt(model: DocumentModel, offset: number, findings: readonly Finding[]): HoverInfo | undefined {
+export function hoverAt(
+  model: DocumentModel, offset: number, findings: readonly Finding[], accountNames: ReadonlyMap<string, string> = new Map(),
+): HoverInfo | undefined {
   for (const { field, role, action } of roleFields(model)) {
     const { node } = field;
     if (offset < node.start || offset > node.end) continue;
@@ -29,7 +31,8 @@ export function hoverAt(model: DocumentModel, offset: number, findings: readonly
       const account = arn.account.kind === 'pipeline' && model.pipelineAccountId ? model.pipelineAccountId : describe(arn.account, 'account');
       const why = arn.account.kind === 'param' ? ` — parameter without a value: set \`cpxLint.accounts\` or pass \`--account ${arn.account.name}=<id>\``
         : arn.account.kind === 'unknown' ? ' — cannot be resolved here' : '';
-      lines.push(`- Account: **${account}**${why}${branch}.`);
+      const name = accountNames.get(account);
+      lines.push(`- Account: **${account}**${name ? ` (${name})` : ''}${why}${branch}.`);
       if (arn.resource) lines.push(`- Resolves to: \`…:${arn.resource}\``);
     }
     if (role === 'action role' && action) {

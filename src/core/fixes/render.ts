@@ -11,6 +11,20 @@ export function renderFix(source: SourceDocument, fix: FixDescriptor): Fix | und
   return edits.length > 0 ? { title: fix.title, preferred: fix.preferred, edits } : undefined;
 }
 
+/**
+ * The edits of several fixes made against the same text, for "fix all": preferred fixes first,
+ * and a fix that touches text another one already changes is left for the next round.
+ */
+export function combineFixes(fixes: readonly Fix[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const ordered = [...fixes].sort((a, b) => Number(b.preferred) - Number(a.preferred));
+  for (const fix of ordered) {
+    const overlaps = fix.edits.some((edit) => edits.some((other) => edit.start <= other.end && other.start <= edit.end));
+    if (!overlaps) edits.push(...fix.edits);
+  }
+  return edits;
+}
+
 /** Applies non-overlapping edits made against the same text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);

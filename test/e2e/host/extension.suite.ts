@@ -34,13 +34,13 @@ async function diagnosticsOf(uri: vscode.Uri, expectCount: number): Promise<vsco
   });
 }
 
-function parameterValues(): Map<string, string> {
-  const accounts = vscode.workspace.getConfiguration('cpxLint').get<Record<string, string>>('accounts') ?? {};
+function parameterValues(document: vscode.TextDocument): Map<string, string> {
+  const accounts = vscode.workspace.getConfiguration('cpxLint', document.uri).get<Record<string, string>>('accounts') ?? {};
   return new Map(Object.entries(accounts));
 }
 
 function expectedOf(document: vscode.TextDocument): Finding[] {
-  return lintText(document.getText(), { fileName: document.fileName, parameterValues: parameterValues() }).findings;
+  return lintText(document.getText(), { fileName: document.fileName, parameterValues: parameterValues(document) }).findings;
 }
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
@@ -84,12 +84,47 @@ describe('cpx-lint in the extension host', () => {
     const [diagnostic] = await diagnosticsOf(document.uri, 1);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((action) => action.title === 'Add the action role');
-    assert.ok(fix?.edit, 'the fix is offered');
+    assert.ok(fix?.edit, `the fix is offered: ${JSON.stringify(actions.map((action) => [action.title, Boolean(action.edit)]))}`);
     assert.equal(fix.isPreferred, false, 'a placeholder role name needs review');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(document.getText(), /"roleArn": "arn:aws:iam::000000000000:role\/CodePipelineCrossAccountRole"/);
     await diagnosticsOf(document.uri, 0);
+    await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsOf(document.uri, 1);
+  });
+
+  it('gives every finding the same menu: its fix, suppressions, documentation', async () => {
+    const file = fixtures().find((candidate) => candidate.includes('seed-question-template'));
+    assert.ok(file);
+    const document = await vscode.workspace.openTextDocument(file);
+    const [diagnostic] = await diagnosticsOf(document.uri, 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(actions.map((action) => action.title).filter((title) => /CPX-R01|action role/.test(title)), [
+      'Add the action role', 'Suppress CPX-R01 for Pipeline', 'Suppress CPX-R01 for this line', 'Show documentation for CPX-R01',
+    ]);
+    const suppress = actions.find((action) => action.title === 'Suppress CPX-R01 for this line');
+    assert.ok(suppress?.edit && (await vscode.workspace.applyEdit(suppress.edit)));
+    await diagnosticsOf(document.uri, 0);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsOf(document.uri, 1);
+  });
+
+  it('follows per-rule severities from the settings', async () => {
+    const file = fixtures().find((candidate) => candidate.includes('seed-question-get-pipeline'));
+    assert.ok(file);
+    const document = await vscode.workspace.openTextDocument(file);
+    const config = vscode.workspace.getConfiguration('cpxLint', document.uri);
+    await diagnosticsOf(document.uri, 1);
+    await config.update('rules', { 'CPX-R01': 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await diagnosticsOf(document.uri, 0);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const [restored] = await diagnosticsOf(document.uri, 1);
+    assert.equal(restored.severity, vscode.DiagnosticSeverity.Error);
   });
 
   it('clears diagnostics when a document stops being a pipeline', async () => {
