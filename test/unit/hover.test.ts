@@ -35,3 +35,15 @@ describe('hover', () => {
     assert.equal(hoverAt(model, text.indexOf('"stages"'), findings), undefined);
   });
 });
+
+describe('hover on Fn::Sub', () => {
+  it('shows the resolved value, with known parameters filled in', () => {
+    const text = "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Prod: {Type: String, Default: '222222222222'}\n  Other: {Type: String}\nResources: {}\nOutputs:\n  A: {Value: !Sub 'arn:${AWS::Partition}:iam::${Prod}:role/${Other}'}\n";
+    const { model } = lintText(text, { fileName: 't.yaml', parameterValues: new Map([['AWS::AccountId', '111111111111']]) });
+    assert.ok(model);
+    const info = hoverAt(model, text.indexOf('role/${Other}'), []);
+    assert.ok(info);
+    assert.equal(text.slice(info.start, info.end), "!Sub 'arn:${AWS::Partition}:iam::${Prod}:role/${Other}'");
+    assert.match(info.markdown, /`arn:\$\{AWS::Partition\}:iam::222222222222:role\/\$\{Other\}`/);
+  });
+});

@@ -1,4 +1,5 @@
-import type { Span } from '../source';
+import { intrinsicName, isMap, type MapNode, type Node, type Span } from '../source';
+import { evaluateString, type Part } from '../model/evaluate';
 import { describe } from '../model/resolved';
 import type { DocumentModel } from '../model/types';
 import { arnAlternatives, effectiveAccount, roleFields, type RoleKind } from '../model/roles';
@@ -14,8 +15,52 @@ const WHAT_MUST_HOLD: Record<RoleKind, string> = {
   'CloudFormation role': 'The role CloudFormation deploys the stack with. It must be in the same account as the action role (the action role passes it) and trust `cloudformation.amazonaws.com`.',
 };
 
-/** What a role field is, which account it resolves to, and what must hold for it to work. */
+/** Role fields first; otherwise the resolved value of a `Fn::Sub` under the cursor. */
 export function hoverAt(
+  model: DocumentModel, offset: number, findings: readonly Finding[], accountNames: ReadonlyMap<string, string> = new Map(),
+): HoverInfo | undefined {
+  return roleHover(model, offset, findings, accountNames) ?? subHover(model, offset);
+}
+
+/** The innermost `Fn::Sub` containing the offset, found by walking down the tree. */
+function subAt(root: Node | undefined, offset: number): MapNode | undefined {
+  let found: MapNode | undefined;
+  let node = root;
+  while (node && node.start <= offset && offset <= node.end) {
+    if (intrinsicName(node) === 'Fn::Sub' && isMap(node)) found = node;
+    const children: Node[] = node.kind === 'map' ? node.entries.map((entry) => entry.value) : node.kind === 'seq' ? node.items : [];
+    node = children.find((child) => child.start <= offset && offset <= child.end);
+  }
+  return found;
+}
+
+function subHover(model: DocumentModel, offset: number): HoverInfo | undefined {
+  const sub = subAt(model.source.root, offset);
+  if (!sub) return undefined;
+  const values = evaluateString(sub, model.scope).map(({ value, conditions }) => {
+    const text = value ? value.map((part) => partText(model, part)).join('') : '(absent: AWS::NoValue)';
+    const branch = conditions.size > 0 ? ` — when ${[...conditions].map(([name, holds]) => `${name} is ${holds}`).join(' and ')}` : '';
+    return `- \`${text}\`${branch}`;
+  });
+  return { start: sub.start, end: sub.end, markdown: ['**Fn::Sub** resolves to:', '', ...values].join('\n') };
+}
+
+/** A part as the user would read it: known values filled in, the rest left as `${…}`. */
+function partText(model: DocumentModel, part: Part): string {
+  switch (part.kind) {
+    case 'text': return part.text;
+    case 'param': return part.value ?? `\${${part.name}}`;
+    case 'pseudo':
+      if (part.name === 'AWS::AccountId' && model.pipelineAccountId) return model.pipelineAccountId;
+      if (part.name === 'AWS::Region' && model.pipelineRegion) return model.pipelineRegion;
+      return `\${${part.name}}`;
+    case 'resource': return `\${${part.logicalId}${part.attribute ? `.${part.attribute}` : ''}}`;
+    case 'unknown': return `‹${part.detail}›`;
+  }
+}
+
+/** What a role field is, which account it resolves to, and what must hold for it to work. */
+function roleHover(
   model: DocumentModel, offset: number, findings: readonly Finding[], accountNames: ReadonlyMap<string, string> = new Map(),
 ): HoverInfo | undefined {
   for (const { field, role, action } of roleFields(model)) {
