@@ -66,7 +66,7 @@ export class Linter implements vscode.Disposable {
     if (settings.run !== 'onType') return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    const delay = Math.max(settings.debounceMs, Math.min(2 * (this.durations.get(key) ?? 0), MAX_ADAPTIVE_DELAY_MS));
+    const delay = Math.max(settings.debounceMs, Math.min(this.durations.get(key) ?? 0, MAX_ADAPTIVE_DELAY_MS));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       this.lintNow(document);
