@@ -60,3 +60,15 @@ describe('bad input never throws', () => {
     assert.equal(finding.start, text.lastIndexOf('A:'));
   });
 });
+
+describe('hostile nesting', () => {
+  for (const [format, open, close, prefix] of [['json', '[', ']', '{"Resources": '], ['yaml', '[', ']', 'Resources: ']] as const) {
+    it(`10,000 levels of ${format} are one finding, not a stack overflow`, () => {
+      const text = `${prefix}${open.repeat(10_000)}${close.repeat(10_000)}${format === 'json' ? '}' : ''}`;
+      const started = performance.now();
+      const { findings } = lintText(text, { fileName: `deep.${format}` });
+      assert.deepEqual(findings.map((finding) => finding.ruleId), ['CPX-F01']);
+      assert.ok(performance.now() - started < 500);
+    });
+  }
+});

@@ -18,7 +18,7 @@ export function mightBeOurs(text: string): boolean {
 
 /** Strong signs, used to decide whether an unparseable file deserves a syntax finding. */
 export function looksLikeOurs(text: string): boolean {
-  return /AWSTemplateFormatVersion|^\s*["']?Resources["']?\s*:|AWS::CodePipeline::Pipeline|["']?[Aa]ctionTypeId["']?\s*:|"pipeline"\s*:/m.test(text);
+  return /AWSTemplateFormatVersion|^\s*["']?Resources["']?\s*:|"Resources"\s*:|AWS::CodePipeline::Pipeline|["']?[Aa]ctionTypeId["']?\s*:|"pipeline"\s*:/m.test(text);
 }
 
 export function detectKind(root: Node | undefined): DocumentKind {

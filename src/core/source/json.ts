@@ -3,6 +3,12 @@ import type { Entry, Node, ParseProblem, Path, SourceDocument } from './tree';
 import { MAX_DEPTH } from './yaml';
 
 export function parseJson(text: string): SourceDocument {
+  // jsonc-parser recurses per level: hostile nesting would overflow the stack before it returns.
+  const tooDeep = depthExceeded(text, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    const problem: ParseProblem = { code: 'too-deep', message: `nesting exceeded maxDepth (${MAX_DEPTH})`, start: tooDeep, end: tooDeep + 1 };
+    return { text, format: 'json', root: undefined, problems: [problem] };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
   if (errors.length > 0) {
@@ -15,8 +21,28 @@ export function parseJson(text: string): SourceDocument {
   }
   const problems: ParseProblem[] = [];
   if (!tree) return { text, format: 'json', root: undefined, problems };
-  const root = convert(tree, [], 0, problems);
+  const root = convert(tree, [], problems);
   return { text, format: 'json', root, problems };
+}
+
+/** The offset where bracket nesting first goes deeper than `limit`, skipping strings; one linear scan. */
+function depthExceeded(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92 /* \\ */) i++;
+      else if (ch === 34 /* " */) inString = false;
+    } else if (ch === 34) {
+      inString = true;
+    } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      if (++depth > limit) return i;
+    } else if (ch === 125 /* } */ || ch === 93 /* ] */) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function describeError(code: string): string {
@@ -24,13 +50,9 @@ function describeError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function convert(node: JsonNode, path: Path, depth: number, problems: ParseProblem[]): Node {
+function convert(node: JsonNode, path: Path, problems: ParseProblem[]): Node {
   const start = node.offset;
   const end = node.offset + node.length;
-  if (depth > MAX_DEPTH) {
-    problems.push({ code: 'too-deep', message: `nesting exceeded maxDepth (${MAX_DEPTH})`, start, end: start + 1 });
-    return { kind: 'scalar', start, end, value: null, style: 'json' };
-  }
   switch (node.type) {
     case 'object': {
       const entries: Entry[] = [];
@@ -50,7 +72,7 @@ function convert(node: JsonNode, path: Path, depth: number, problems: ParseProbl
         }
         entries.push({
           key, keyStart: keySpan.start, keyEnd: keySpan.end,
-          value: convert(valueNode, [...path, key], depth + 1, problems),
+          value: convert(valueNode, [...path, key], problems),
         });
       }
       return { kind: 'map', start, end, entries, flow: true };
@@ -58,7 +80,7 @@ function convert(node: JsonNode, path: Path, depth: number, problems: ParseProbl
     case 'array':
       return {
         kind: 'seq', start, end, flow: true,
-        items: (node.children ?? []).map((child, index) => convert(child, [...path, index], depth + 1, problems)),
+        items: (node.children ?? []).map((child, index) => convert(child, [...path, index], problems)),
       };
     case 'string':
     case 'number':
