@@ -40,6 +40,8 @@ interface Frame {
   readonly entries: Entry[];
   /** The key read and waiting for its value (maps only). */
   pendingKey: Span & { key: string } | undefined;
+  /** Keys by name, built once a mapping grows past a linear scan's worth (maps only). */
+  keyIndex: Map<string, Span> | undefined;
   /** End offset of the last thing read inside this collection. */
   cursor: number;
 }
@@ -54,9 +56,24 @@ function pathOf(frame: Frame): Path {
   return steps.reverse();
 }
 
-/** The first entry with this key, by a linear scan: mappings in templates are small. */
-function findKey(entries: readonly Entry[], key: string): Entry | undefined {
-  for (const entry of entries) if (entry.key === key) return entry;
+const LINEAR_SCAN_LIMIT = 16;
+
+/**
+ * The first occurrence of a key in the mapping being built. Most mappings are small and a scan
+ * is cheapest; `Resources` of a large template is not, so past a few entries an index takes over.
+ */
+function firstKey(frame: Frame, key: string, span: Span): Span | undefined {
+  if (frame.keyIndex) {
+    const first = frame.keyIndex.get(key);
+    if (!first) frame.keyIndex.set(key, span);
+    return first;
+  }
+  for (const entry of frame.entries) if (entry.key === key) return { start: entry.keyStart, end: entry.keyEnd };
+  if (frame.entries.length >= LINEAR_SCAN_LIMIT) {
+    frame.keyIndex = new Map();
+    for (const entry of frame.entries) if (!frame.keyIndex.has(entry.key)) frame.keyIndex.set(entry.key, { start: entry.keyStart, end: entry.keyEnd });
+    frame.keyIndex.set(key, span);
+  }
   return undefined;
 }
 
@@ -106,11 +123,11 @@ function buildTree(text: string, events: Event[], problems: ParseProblem[]): Nod
     if (!pending) {
       const key = node.kind === 'scalar' && node.value !== null ? String(node.value) : text.slice(node.start, node.end);
       const span = { key, start: node.start, end: node.end };
-      const first = findKey(frame.entries, key);
+      const first = firstKey(frame, key, span);
       if (first) {
         problems.push({
           code: 'duplicate-key', message: `Duplicate key '${key}'`, start: span.start, end: span.end,
-          mapPath: pathOf(frame), key, firstKey: { start: first.keyStart, end: first.keyEnd },
+          mapPath: pathOf(frame), key, firstKey: first,
         });
       }
       frame.pendingKey = span;
@@ -132,7 +149,7 @@ function buildTree(text: string, events: Event[], problems: ParseProblem[]): Nod
         stack.push({
           kind: event.type === EVENT_MAPPING ? 'map' : 'seq', start: event.start, flow: event.style === STYLE_FLOW,
           tag: readTag(text, event.tagStart, event.tagEnd), parent, step: stepTo(parent),
-          items: [], entries: [], pendingKey: undefined, cursor: event.start + 1,
+          items: [], entries: [], pendingKey: undefined, keyIndex: undefined, cursor: event.start + 1,
         });
         break;
       }
