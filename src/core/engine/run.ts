@@ -1,9 +1,10 @@
 import { locate, type Path, type SourceDocument, type Span } from '../source';
 import { buildModel } from '../model/build';
 import { looksLikeOurs, mightBeOurs } from '../model/kinds';
-import { arnAlternatives, type ArnAlternative } from '../model/roles';
+import { arnAlternatives, configField, type ArnAlternative } from '../model/roles';
+import { evaluateString, singleText, type StringAlternative } from '../model/evaluate';
 import { compare } from '../model/resolved';
-import type { DocumentModel, Field } from '../model/types';
+import type { ActionModel, DocumentModel, Field } from '../model/types';
 import { renderFix } from '../fixes/render';
 import type { Finding, RelatedInformation, Rule, RuleContext, ReportDescriptor, Target } from './types';
 import { parseSource, detectFormat } from '../source';
@@ -46,13 +47,38 @@ export function lintSource(source: SourceDocument, options: LintOptions): LintRe
   if (source.root === undefined && !looksLikeOurs(source.text)) return { model: undefined, findings: [] };
   const model = buildModel(source, { parameterValues: options.parameterValues });
   if (source.root !== undefined && model.kind === 'none') return { model, findings: [] };
-  const findings = runRules(model, options.rules).filter((finding) => !isSuppressed(model, finding));
+  const findings = runRules(model, options.rules, sameDocument(options.fileName, model)).filter((finding) => !isSuppressed(model, finding));
   return { model, findings: applySeverityOverrides(findings, options.severityOverrides ?? new Map()) };
 }
 
-export function runRules(model: DocumentModel, rules: readonly Rule[]): Finding[] {
+/** Finds a template by its path inside an artifact (`template.yaml` of `BuildOutput::template.yaml`). */
+export type TemplateLookup = (pathInArtifact: string) => DocumentModel | undefined;
+
+/**
+ * Linting one file, the only template at hand is the file itself: a pipeline that deploys
+ * its own template (the artifact path is a suffix of the file's path). A workspace can
+ * hand `runRules` a lookup over every template it knows.
+ */
+function sameDocument(fileName: string, model: DocumentModel): TemplateLookup {
+  const ownPath = `/${fileName.replace(/\\/g, '/')}`;
+  return (pathInArtifact) => {
+    const wanted = pathInArtifact.replace(/^\.?\/+/, '');
+    return model.kind === 'template' && wanted !== '' && ownPath.endsWith(`/${wanted}`) ? model : undefined;
+  };
+}
+
+const NO_TEMPLATES: TemplateLookup = () => undefined;
+
+export function runRules(model: DocumentModel, rules: readonly Rule[], templates: TemplateLookup = NO_TEMPLATES): Finding[] {
   const findings: Finding[] = [];
   const arnCache = new Map<Node, readonly ArnAlternative[]>();
+  const valueCache = new Map<Node, readonly StringAlternative[]>();
+  const derivedCache = new Map<(model: DocumentModel) => unknown, unknown>();
+  const deployedTemplate = (action: ActionModel): DocumentModel | undefined => {
+    const templatePath = singleText(configField(action, 'TemplatePath')?.node, model.scope);
+    const separator = templatePath?.indexOf('::') ?? -1;
+    return templatePath && separator > 0 ? templates(templatePath.slice(separator + 2)) : undefined;
+  };
   for (const rule of rules) {
     const context: RuleContext = {
       model,
@@ -68,6 +94,20 @@ export function runRules(model: DocumentModel, rules: readonly Rule[]): Finding[
       },
       compareAccounts: (a, b) => compare(a, b, model.pipelineAccountId),
       compareRegions: (a, b) => compare(a, b, model.pipelineRegion),
+      values: (field: Field | undefined) => {
+        if (!field) return evaluateString(undefined, model.scope);
+        let cached = valueCache.get(field.node);
+        if (!cached) {
+          cached = evaluateString(field.node, model.scope);
+          valueCache.set(field.node, cached);
+        }
+        return cached;
+      },
+      derived: <T>(compute: (model: DocumentModel) => T): T => {
+        if (!derivedCache.has(compute)) derivedCache.set(compute, compute(model));
+        return derivedCache.get(compute) as T;
+      },
+      deployedTemplate,
     };
     rule.check(context);
   }

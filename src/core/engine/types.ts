@@ -1,5 +1,6 @@
 import type { Node, Path, Span } from '../source';
-import type { DocumentModel, Field } from '../model/types';
+import type { ActionModel, DocumentModel, Field } from '../model/types';
+import type { StringAlternative } from '../model/evaluate';
 import type { FixDescriptor } from '../fixes/intents';
 import type { ArnAlternative } from '../model/roles';
 import type { Comparison, Resolved } from '../model/resolved';
@@ -48,6 +49,12 @@ export interface RuleContext {
   /** Three-valued account comparison, knowing the pipeline's account when it was given. */
   compareAccounts(a: Resolved, b: Resolved): Comparison;
   compareRegions(a: Resolved, b: Resolved): Comparison;
+  /** A field's string alternatives, one per `Fn::If` branch (`undefined`: absent there), evaluated once per document. */
+  values(field: Field | undefined): readonly StringAlternative[];
+  /** Data derived from the model once per lint, shared by every rule that asks with the same function. */
+  derived<T>(compute: (model: DocumentModel) => T): T;
+  /** The template a CloudFormation action deploys (the file after `::` in TemplatePath), when the engine has it. */
+  deployedTemplate(action: ActionModel): DocumentModel | undefined;
 }
 
 export interface TextEdit {

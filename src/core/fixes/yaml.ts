@@ -9,10 +9,7 @@ export function renderYaml(text: string, intent: FixIntent): TextEdit[] {
     case 'set-entry':
       return setEntry(text, intent.map.node, intent.key, intent.value, intent.comment, intent.styleFrom);
     case 'replace':
-      return [{
-        start: intent.target.node.start, end: intent.target.node.end,
-        newText: inlineValue(text, intent.value, intent.styleFrom, column(text, intent.target.node.start)),
-      }];
+      return replaceNode(text, intent.target.node, intent.value, intent.styleFrom);
     case 'remove-entry':
       return removeEntry(text, intent.map.node, intent.entry);
     case 'append-item':
@@ -20,6 +17,32 @@ export function renderYaml(text: string, intent: FixIntent): TextEdit[] {
     case 'comment-above':
       return commentAbove(text, intent.at.start, intent.text);
   }
+}
+
+/**
+ * A block collection is replaced from its key's colon, so the inline value lands on the
+ * key's line; a comment on that line stays after it.
+ */
+function replaceNode(text: string, node: Node, value: FixValue, styleFrom: Node | undefined): TextEdit[] {
+  const block = (node.kind === 'map' || node.kind === 'seq') && !node.flow && !(node.kind === 'map' && node.shortTag);
+  const colon = block ? keyColon(text, node.start) : -1;
+  if (colon < 0) {
+    return [{ start: node.start, end: node.end, newText: inlineValue(text, value, styleFrom, column(text, node.start)) }];
+  }
+  const comment = text.slice(colon + 1, lineEnd(text, colon)).trimEnd();
+  return [{ start: colon + 1, end: node.end, newText: ` ${inlineValue(text, value, styleFrom, 0)}${comment}` }];
+}
+
+/** The colon ending the key line above a block collection (blank and comment lines skipped), or -1. */
+function keyColon(text: string, offset: number): number {
+  for (let start = lineStart(text, offset); start > 0;) {
+    start = lineStart(text, start - 1);
+    const line = text.slice(start, lineEnd(text, start));
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const match = /:(\s+#.*)?\s*$/.exec(line);
+    return match ? start + match.index : -1;
+  }
+  return -1;
 }
 
 function appendItem(text: string, seq: SeqNode, value: FixValue): TextEdit[] {

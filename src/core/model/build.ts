@@ -73,9 +73,13 @@ function buildTemplate(root: MapNode, values: ReadonlyMap<string, string>, base:
   const mappings = get(root, 'Mappings');
   const scope: Scope = { parameters, resourceTypes, mappings: isMap(mappings) ? mappings : undefined, values };
   const pipelines: PipelineModel[] = [];
+  const transform = get(root, 'Transform');
+  // AWS's own transforms leave a pipeline resource as written; another macro may rewrite it.
+  const customMacro = (isSeq(transform) ? transform.items : transform ? [transform] : []).some((item) => !scalarText(item)?.startsWith('AWS::'));
   for (const resource of resources.values()) {
     if (resource.type !== 'AWS::CodePipeline::Pipeline' || !resource.properties) continue;
-    pipelines.push(buildPipeline(resource.properties, [...resource.path, 'Properties'], 'cfn', resource.logicalId));
+    const pipeline = buildPipeline(resource.properties, [...resource.path, 'Properties'], 'cfn', resource.logicalId);
+    pipelines.push({ ...pipeline, macro: customMacro || [resource.node, resource.properties].some((map) => getEntry(map, 'Fn::Transform')) });
   }
   const pipelineAccountId = base.pipelineAccountId ?? accountOfPipelineRoles(pipelines, scope);
   return { ...base, pipelineAccountId, dialect: 'cfn', scope, pipelines, resources, typed: typedResources(resources) };
@@ -109,10 +113,10 @@ function buildApiDocument(root: MapNode, kind: DocumentKind, values: ReadonlyMap
     dialect = get(root, 'ActionTypeId') !== undefined || get(root, 'Actions') !== undefined ? 'cfn' : 'api';
     const stage: StageModel = kind === 'stage-fragment'
       ? buildStage(root, [], dialect, NO_CONDITIONS)
-      : { node: root, path: [], name: undefined, actions: [buildAction(root, [], dialect, undefined, NO_CONDITIONS)] };
+      : { node: root, path: [], name: undefined, actions: [buildAction(root, [], dialect, undefined, NO_CONDITIONS)], conditions: NO_CONDITIONS };
     pipelines = [{
       node: root, path: [], logicalId: undefined, name: undefined, roleArn: undefined, stages: [stage],
-      artifactStore: undefined, artifactStores: undefined,
+      artifactStore: undefined, artifactStores: undefined, macro: false,
     }];
   }
   let { pipelineAccountId, pipelineRegion } = base;
@@ -142,18 +146,21 @@ function buildPipeline(node: MapNode, path: Path, dialect: Dialect, logicalId: s
   }
   return {
     node, path, logicalId, name: scalarText(get(node, k('Name'))), roleArn: field(node, path, k('RoleArn')), stages,
-    artifactStore: artifactStore(get(node, k('ArtifactStore')), [...path, k('ArtifactStore')], undefined, dialect),
+    artifactStore: artifactStore(get(node, k('ArtifactStore')), [...path, k('ArtifactStore')], undefined, undefined, dialect, NO_CONDITIONS),
     artifactStores: artifactStores(get(node, k('ArtifactStores')), [...path, k('ArtifactStores')], dialect),
+    macro: false,
   };
 }
 
-function artifactStore(node: Node | undefined, path: Path, region: string | undefined, dialect: Dialect): ArtifactStoreModel | undefined {
+function artifactStore(
+  node: Node | undefined, path: Path, region: string | undefined, regionField: Field | undefined, dialect: Dialect, conditions: Conditions,
+): ArtifactStoreModel | undefined {
   if (!isMap(node)) return undefined;
   const k = (name: string): string => keyFor(dialect, name);
   const keyNode = get(node, k('EncryptionKey'));
   const keyPath = [...path, k('EncryptionKey')];
   return {
-    node, path, region, location: field(node, path, k('Location')),
+    node, path, region, regionField, conditions, location: field(node, path, k('Location')),
     encryptionKey: isMap(keyNode)
       ? { node: keyNode, path: keyPath, id: field(keyNode, keyPath, k('Id')), type: field(keyNode, keyPath, k('Type')) }
       : undefined,
@@ -164,12 +171,14 @@ function artifactStore(node: Node | undefined, path: Path, region: string | unde
 function artifactStores(node: Node | undefined, path: Path, dialect: Dialect): ArtifactStoreModel[] | undefined {
   if (dialect === 'api') {
     if (!isMap(node)) return undefined;
-    return node.entries.flatMap((entry) => artifactStore(entry.value, [...path, entry.key], entry.key, dialect) ?? []);
+    return node.entries.flatMap((entry) => artifactStore(entry.value, [...path, entry.key], entry.key, undefined, dialect, NO_CONDITIONS) ?? []);
   }
   if (!isSeq(node)) return undefined;
-  return node.items.flatMap((item, index) => {
-    const region = scalarText(get(item, 'Region'));
-    return artifactStore(get(item, 'ArtifactStore'), [...path, index, 'ArtifactStore'], region, dialect) ?? [];
+  // Entries written as `Fn::If` (a store only some deployments need) count in their branch.
+  return branches(node, path, NO_CONDITIONS).flatMap((branch) => {
+    const region = scalarText(get(branch.node, 'Region'));
+    const storePath = [...branch.path, 'ArtifactStore'];
+    return artifactStore(get(branch.node, 'ArtifactStore'), storePath, region, field(branch.node, branch.path, 'Region'), dialect, branch.conditions) ?? [];
   });
 }
 
@@ -180,7 +189,7 @@ function buildStage(node: MapNode, path: Path, dialect: Dialect, conditions: Con
   for (const branch of branches(get(node, k('Actions')), [...path, k('Actions')], conditions)) {
     actions.push(buildAction(branch.node, branch.path, dialect, name, branch.conditions));
   }
-  return { node, path, name, actions };
+  return { node, path, name, actions, conditions };
 }
 
 function buildAction(node: MapNode, path: Path, dialect: Dialect, stageName: string | undefined, conditions: Conditions): ActionModel {
@@ -203,15 +212,24 @@ function buildAction(node: MapNode, path: Path, dialect: Dialect, stageName: str
   };
 }
 
+/** The artifacts of a list; entries and names written as `Fn::If` count in their branch (`AWS::NoValue` drops out). */
 function artifacts(action: MapNode, path: Path, key: string, nameKey: string): ArtifactRef[] {
-  const list = get(action, key);
-  if (!isSeq(list)) return [];
-  const refs: ArtifactRef[] = [];
-  list.items.forEach((item, index) => {
-    const name = scalarText(get(item, nameKey));
-    if (name !== undefined) refs.push({ name, field: { node: item, path: [...path, key, index] } });
+  return branches(get(action, key), [...path, key], NO_CONDITIONS).flatMap((item) =>
+    nameAlternatives(get(item.node, nameKey), item.conditions).map(({ name, conditions }) => ({
+      name, conditions, field: { node: item.node, path: item.path },
+    })));
+}
+
+function nameAlternatives(node: Node | undefined, conditions: Conditions): { name: string; conditions: Conditions }[] {
+  const name = scalarText(node);
+  if (name !== undefined) return [{ name, conditions }];
+  const args = intrinsicName(node) === 'Fn::If' && isMap(node) ? node.entries[0].value : undefined;
+  if (!isSeq(args) || args.items.length !== 3) return [];
+  const condition = scalarText(args.items[0]) ?? '';
+  return [true, false].flatMap((holds, index) => {
+    const merged = mergeConditions(conditions, new Map([[condition, holds]]));
+    return merged ? nameAlternatives(args.items[index + 1], merged) : [];
   });
-  return refs;
 }
 
 interface Branch {

@@ -13,7 +13,10 @@ export type Dialect = 'cfn' | 'api';
 
 export interface ArtifactRef {
   readonly name: string;
+  /** The artifact's entry in the list. */
   readonly field: Field;
+  /** The `Fn::If` branches that choose this entry or this name (the action's own are not repeated). */
+  readonly conditions: Conditions;
 }
 
 export interface ActionModel extends Field<MapNode> {
@@ -36,6 +39,8 @@ export interface ActionModel extends Field<MapNode> {
 export interface StageModel extends Field<MapNode> {
   readonly name: string | undefined;
   readonly actions: readonly ActionModel[];
+  /** The `Fn::If` branches that must hold for this stage to exist. */
+  readonly conditions: Conditions;
 }
 
 export interface PipelineModel extends Field<MapNode> {
@@ -48,6 +53,8 @@ export interface PipelineModel extends Field<MapNode> {
   readonly artifactStore: ArtifactStoreModel | undefined;
   /** The entries of `ArtifactStores`, when written. */
   readonly artifactStores: readonly ArtifactStoreModel[] | undefined;
+  /** Rewritten by a macro at deployment (`Fn::Transform`, a custom `Transform`): what it lacks here may be added then. */
+  readonly macro: boolean;
 }
 
 export interface ResourceModel extends Field<MapNode> {
@@ -78,7 +85,11 @@ export function keyFor(dialect: Dialect, pascalCase: string): string {
 export interface ArtifactStoreModel extends Field<MapNode> {
   /** The store's region: the `Region` of an `ArtifactStores` entry or the API map key; undefined for the pipeline region. */
   readonly region: string | undefined;
+  /** The `Region` of an `ArtifactStores` entry as written (an expression in templates). */
+  readonly regionField: Field | undefined;
   readonly location: Field | undefined;
+  /** The `Fn::If` branches that must hold for this store to exist. */
+  readonly conditions: Conditions;
   readonly encryptionKey: EncryptionKeyModel | undefined;
 }
 

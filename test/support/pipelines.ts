@@ -1,0 +1,49 @@
+/** Builders for the action-configuration and structure rule tests: whole documents around a few actions. */
+
+export const CFN_TYPE = { Category: 'Deploy', Owner: 'AWS', Provider: 'CloudFormation', Version: '1' };
+
+/** A CloudFormation template in JSON whose pipeline's last stage holds `actions`. */
+export function templateJson(actions: readonly unknown[], properties: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    AWSTemplateFormatVersion: '2010-09-09',
+    Resources: {
+      Pipeline: {
+        Type: 'AWS::CodePipeline::Pipeline',
+        Properties: {
+          RoleArn: 'arn:aws:iam::111111111111:role/pipeline',
+          ArtifactStore: { Type: 'S3', Location: 'artifacts' },
+          Stages: [{ Name: 'Deploy', Actions: actions }],
+          ...properties,
+        },
+      },
+    },
+  }, null, 2) + '\n';
+}
+
+/** A CloudFormation deploy action in CloudFormation's spelling, for `templateJson`. */
+export function cfnDeploy(configuration: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { Name: 'Deploy', ActionTypeId: CFN_TYPE, Configuration: configuration, InputArtifacts: [{ Name: 'Build' }], ...extra };
+}
+
+/** A template in YAML with a source stage and a stage holding `actionsYaml` (indented under `Actions:`). */
+export function stagesYaml(actionsYaml: string, properties = ''): string {
+  const indented = actionsYaml.trim().split('\n').map((line) => `            ${line}`).join('\n');
+  return `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Pipeline:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      RoleArn: arn:aws:iam::111111111111:role/pipeline
+      ArtifactStore: {Type: S3, Location: artifacts}${properties}
+      Stages:
+        - Name: Source
+          Actions:
+            - Name: Fetch
+              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: '1'}
+              Configuration: {S3Bucket: sources, S3ObjectKey: app.zip}
+              OutputArtifacts: [{Name: Build}]
+        - Name: Deploy
+          Actions:
+${indented}
+`;
+}
