@@ -31,6 +31,8 @@ function run(rule: Rule, testCase: ValidCase): { findings: Finding[]; index: Lin
     rules: [rule],
     parameterValues: new Map(Object.entries(testCase.parameters ?? {})),
   });
+  // A case that does not parse would pass as valid without the rule ever looking at it.
+  if (rule.meta.id !== 'CPX-F01') assert.deepEqual(result.model?.source.problems.filter((problem) => problem.code === 'syntax') ?? [], [], 'the case parses');
   return { findings: result.findings.filter((finding) => finding.ruleId === rule.meta.id), index: new LineIndex(testCase.code) };
 }
 

@@ -6,8 +6,12 @@ export type FixValue =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'sub'; readonly template: string }
   | { readonly kind: 'getAtt'; readonly logicalId: string; readonly attribute: string }
+  | { readonly kind: 'ref'; readonly logicalId: string }
   /** The source text of an existing node, as the user wrote it. */
   | { readonly kind: 'copy'; readonly node: Node }
+  /** A mapping whose values may be intrinsics (a policy statement, a resource): block style in YAML. */
+  | { readonly kind: 'mapping'; readonly entries: readonly (readonly [string, FixValue])[] }
+  | { readonly kind: 'list'; readonly items: readonly FixValue[] }
   /** Plain data (strings, lists, mappings), written as a YAML flow collection or JSON. */
   | { readonly kind: 'data'; readonly value: FixData };
 
@@ -28,7 +32,8 @@ export type FixIntent =
   }
   | { readonly kind: 'replace'; readonly target: Field; readonly value: FixValue; readonly styleFrom?: Node }
   | { readonly kind: 'remove-entry'; readonly map: Field<MapNode>; readonly entry: Entry }
-  | { readonly kind: 'append-item'; readonly seq: Field<SeqNode>; readonly value: FixValue }
+  /** Adds an item at the end of a sequence, unless an equal item is already there. */
+  | { readonly kind: 'append-item'; readonly seq: Field<SeqNode>; readonly value: FixValue; readonly styleFrom?: Node }
   /** A YAML comment on its own line above the line of `at`, indented like it; nothing in JSON. */
   | { readonly kind: 'comment-above'; readonly at: Span; readonly text: string };
 

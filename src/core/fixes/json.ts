@@ -1,7 +1,8 @@
-import { modify, parse, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import { modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import type { Entry, MapNode } from '../source';
 import type { TextEdit } from '../engine/types';
-import type { FixIntent, FixValue } from './intents';
+import type { FixIntent } from './intents';
+import { holdsItem, plainOf } from './plain';
 import { eolOf } from './text';
 
 /** Renders fix intents as minimal edits to JSON text; insertions go through jsonc-parser's `modify`. */
@@ -9,16 +10,17 @@ export function renderJson(text: string, intent: FixIntent): TextEdit[] {
   switch (intent.kind) {
     case 'set-entry':
       if (intent.map.node.entries.some((entry) => entry.key === intent.key)) return [];
-      return viaModify(text, [...intent.map.path, intent.key], jsonValue(text, intent.value), false);
+      return viaModify(text, [...intent.map.path, intent.key], plainOf(intent.value), false);
     case 'replace':
       return [{
         start: intent.target.node.start, end: intent.target.node.end,
-        newText: oneLine(jsonValue(text, intent.value)),
+        newText: oneLine(plainOf(intent.value)),
       }];
     case 'remove-entry':
       return removeEntry(intent.map.node, intent.entry);
     case 'append-item':
-      return viaModify(text, [...intent.seq.path, -1], jsonValue(text, intent.value), true);
+      if (holdsItem(intent.seq.node.items, intent.value)) return [];
+      return viaModify(text, [...intent.seq.path, -1], plainOf(intent.value), true);
     case 'comment-above':
       return [];
   }
@@ -32,21 +34,6 @@ function viaModify(text: string, path: JSONPath, value: unknown, isArrayInsertio
 /** `{ "Fn::Sub": "…" }` on one line: JSON strings cannot hold raw line breaks, so folding them is safe. */
 function oneLine(value: unknown): string {
   return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
-}
-
-function jsonValue(text: string, value: FixValue): unknown {
-  switch (value.kind) {
-    case 'text':
-      return value.text;
-    case 'sub':
-      return { 'Fn::Sub': value.template };
-    case 'getAtt':
-      return { 'Fn::GetAtt': [value.logicalId, value.attribute] };
-    case 'copy':
-      return parse(text.slice(value.node.start, value.node.end));
-    case 'data':
-      return value.value;
-  }
 }
 
 /** Removes a property and the comma that belongs to it. */

@@ -27,7 +27,10 @@ export function combineFixes(fixes: readonly Fix[]): TextEdit[] {
 
 /** Applies non-overlapping edits made against the same text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  // Applied from the end; of several insertions at one point the last goes first, so they read in order.
+  const sorted = edits.map((edit, index) => ({ edit, index }))
+    .sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index)
+    .map(({ edit }) => edit);
   let result = text;
   let limit = Infinity;
   for (const edit of sorted) {

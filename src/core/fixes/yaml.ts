@@ -1,6 +1,7 @@
 import type { Entry, MapNode, Node, SeqNode } from '../source';
 import type { TextEdit } from '../engine/types';
 import type { FixData, FixIntent, FixValue } from './intents';
+import { holdsItem } from './plain';
 import { column, eolOf, lineEnd, lineStart } from './text';
 
 /** Renders fix intents as minimal edits to YAML text, keeping the user's indentation and tag style. */
@@ -13,7 +14,7 @@ export function renderYaml(text: string, intent: FixIntent): TextEdit[] {
     case 'remove-entry':
       return removeEntry(text, intent.map.node, intent.entry);
     case 'append-item':
-      return appendItem(text, intent.seq.node, intent.value);
+      return appendItem(text, intent.seq.node, intent.value, intent.styleFrom);
     case 'comment-above':
       return commentAbove(text, intent.at.start, intent.text);
   }
@@ -45,16 +46,48 @@ function keyColon(text: string, offset: number): number {
   return -1;
 }
 
-function appendItem(text: string, seq: SeqNode, value: FixValue): TextEdit[] {
+function appendItem(text: string, seq: SeqNode, value: FixValue, styleFrom: Node | undefined): TextEdit[] {
+  if (holdsItem(seq.items, value)) return [];
   const last = seq.items[seq.items.length - 1];
   if (seq.flow || !last) {
     const close = seq.end - 1;
-    return [{ start: close, end: close, newText: `${last ? ', ' : ''}${inlineValue(text, value, undefined, 0)}` }];
+    return [{ start: close, end: close, newText: `${last ? ', ' : ''}${inlineValue(text, value, styleFrom, 0, true)}` }];
   }
   const dash = text.lastIndexOf('-', last.start);
   const indent = ' '.repeat(column(text, dash));
   const at = lineEnd(text, last.end);
-  return [{ start: at, end: at, newText: `${eolOf(text)}${indent}- ${inlineValue(text, value, undefined, indent.length + 2)}` }];
+  const eol = eolOf(text);
+  if (value.kind === 'mapping') {
+    // The new item's keys line up with the keys of the items before it.
+    const keyColumn = last.kind === 'map' && !last.flow && last.entries[0] ? column(text, last.entries[0].keyStart) : indent.length + 2;
+    const body = mappingLines(text, value, styleFrom, keyColumn, eol).trimStart();
+    return [{ start: at, end: at, newText: `${eol}${indent}-${' '.repeat(Math.max(1, keyColumn - indent.length - 1))}${body}` }];
+  }
+  return [{ start: at, end: at, newText: `${eol}${indent}- ${inlineValue(text, value, styleFrom, indent.length + 2)}` }];
+}
+
+/** Each entry on its own line at `keyColumn`, nested collections in block style below their keys. */
+function mappingLines(text: string, value: FixValue & { kind: 'mapping' }, styleFrom: Node | undefined, keyColumn: number, eol: string): string {
+  const indent = ' '.repeat(keyColumn);
+  return value.entries.map(([key, item]) => `${indent}${key}:${blockValue(text, item, styleOf(item, styleFrom), indent, eol)}`).join(eol);
+}
+
+/** Inside generated collections, words such as `Allow` stay plain; only intrinsics follow the user's quoting. */
+function styleOf(item: FixValue, styleFrom: Node | undefined): Node | undefined {
+  return item.kind === 'text' ? undefined : styleFrom;
+}
+
+/** Lists of short values stay on one line (`[kms:Decrypt, kms:DescribeKey]`); lists of mappings are written as blocks. */
+function fitsOnOneLine(value: FixValue): boolean {
+  return value.kind !== 'list' || value.items.every((item) => item.kind !== 'mapping' && item.kind !== 'list');
+}
+
+/** The smallest indentation step the file uses, so nested blocks follow it. */
+function indentStep(text: string): number {
+  let smallest = Infinity;
+  const pattern = /^( +)[^\s#]/gm;
+  for (let match = pattern.exec(text); match && smallest > 1; match = pattern.exec(text)) smallest = Math.min(smallest, match[1].length);
+  return Number.isFinite(smallest) ? smallest : 2;
 }
 
 function commentAbove(text: string, offset: number, comment: string): TextEdit[] {
@@ -101,7 +134,7 @@ function removeEntry(text: string, map: MapNode, entry: Entry): TextEdit[] {
   return [{ start: entry.keyStart, end: entry.value.end, newText: '{}' }];
 }
 
-/** ` value` on the key's line, or a nested block on the next lines for long-form intrinsics. */
+/** ` value` on the key's line, or a nested block on the next lines for mappings and long-form intrinsics. */
 function blockValue(text: string, value: FixValue, styleFrom: Node | undefined, indent: string, eol: string): string {
   if (usesLongForm(styleFrom) && (value.kind === 'sub' || value.kind === 'getAtt')) {
     const inner = value.kind === 'sub'
@@ -109,23 +142,40 @@ function blockValue(text: string, value: FixValue, styleFrom: Node | undefined, 
       : `Fn::GetAtt: [${value.logicalId}, ${value.attribute}]`;
     return `${eol}${indent}  ${inner}`;
   }
+  const nested = indent.length + indentStep(text);
+  if (value.kind === 'mapping' && value.entries.length > 0) return `${eol}${mappingLines(text, value, styleFrom, nested, eol)}`;
+  if (value.kind === 'list' && !fitsOnOneLine(value)) {
+    return value.items.map((item) => {
+      const rendered = item.kind === 'mapping'
+        ? mappingLines(text, item, styleFrom, nested + 2, eol).trimStart()
+        : inlineValue(text, item, styleOf(item, styleFrom), nested + 2);
+      return `${eol}${' '.repeat(nested)}- ${rendered}`;
+    }).join('');
+  }
   return ` ${inlineValue(text, value, styleFrom, indent.length)}`;
 }
 
-function inlineValue(text: string, value: FixValue, styleFrom: Node | undefined, targetColumn: number): string {
+/** A value on one line; inside a flow collection, plain scalars must not hold flow indicators. */
+function inlineValue(text: string, value: FixValue, styleFrom: Node | undefined, targetColumn: number, inFlow = false): string {
   switch (value.kind) {
     case 'text':
-      return quote(value.text, scalarStyle(styleFrom));
+      return quote(value.text, scalarStyle(styleFrom), inFlow);
     case 'sub':
       return usesLongForm(styleFrom)
         ? `{'Fn::Sub': ${quote(value.template, 'single')}}`
-        : `!Sub ${quote(value.template, scalarStyle(styleFrom))}`;
+        : `!Sub ${quote(value.template, scalarStyle(styleFrom), inFlow)}`;
     case 'getAtt':
       return usesLongForm(styleFrom) ? `{'Fn::GetAtt': [${value.logicalId}, ${value.attribute}]}` : `!GetAtt ${value.logicalId}.${value.attribute}`;
+    case 'ref':
+      return usesLongForm(styleFrom) ? `{Ref: ${value.logicalId}}` : `!Ref ${value.logicalId}`;
     case 'copy':
       return reindent(text, value.node, targetColumn);
     case 'data':
       return flow(value.value);
+    case 'mapping':
+      return `{${value.entries.map(([key, item]) => `${key}: ${inlineValue(text, item, styleOf(item, styleFrom), 0, true)}`).join(', ')}}`;
+    case 'list':
+      return `[${value.items.map((item) => inlineValue(text, item, styleOf(item, styleFrom), 0, true)).join(', ')}]`;
   }
 }
 
@@ -162,8 +212,8 @@ function scalarStyle(node: Node | undefined): QuoteStyle {
 
 const PLAIN_SAFE = /^[A-Za-z0-9_/$][A-Za-z0-9_\-/.:@${}+=,*]*$/;
 
-function quote(value: string, style: QuoteStyle): string {
-  if (style === 'plain' && PLAIN_SAFE.test(value) && !/: |:$/.test(value) && !/^(true|false|null|~|[-+]?[\d.]+)$/i.test(value)) {
+function quote(value: string, style: QuoteStyle, inFlow = false): string {
+  if (style === 'plain' && PLAIN_SAFE.test(value) && !(inFlow && /[,[\]{}]/.test(value)) && !/: |:$/.test(value) && !/^(true|false|null|~|[-+]?[\d.]+|\d{4}-\d\d-\d\d)$/i.test(value)) {
     return value;
   }
   if (style === 'double') return JSON.stringify(value);

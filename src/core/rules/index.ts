@@ -1,4 +1,10 @@
 import type { Rule } from '../engine/types';
+import { rule as A01 } from './CPX-A01';
+import { rule as B01 } from './CPX-B01';
+import { rule as B02 } from './CPX-B02';
+import { rule as B03 } from './CPX-B03';
+import { rule as B04 } from './CPX-B04';
+import { rule as B05 } from './CPX-B05';
 import { rule as C01 } from './CPX-C01';
 import { rule as C02 } from './CPX-C02';
 import { rule as C03 } from './CPX-C03';
@@ -15,10 +21,20 @@ import { rule as C13 } from './CPX-C13';
 import { rule as C14 } from './CPX-C14';
 import { rule as F01 } from './CPX-F01';
 import { rule as F02 } from './CPX-F02';
+import { rule as K01 } from './CPX-K01';
+import { rule as K02 } from './CPX-K02';
+import { rule as K03 } from './CPX-K03';
+import { rule as K04 } from './CPX-K04';
+import { rule as K05 } from './CPX-K05';
+import { rule as K06 } from './CPX-K06';
+import { rule as K07 } from './CPX-K07';
+import { rule as K08 } from './CPX-K08';
+import { rule as K09 } from './CPX-K09';
 import { rule as R01 } from './CPX-R01';
 import { rule as R02 } from './CPX-R02';
 import { rule as R03 } from './CPX-R03';
 import { rule as R04 } from './CPX-R04';
+import { rule as R05 } from './CPX-R05';
 import { rule as R09 } from './CPX-R09';
 import { rule as R10 } from './CPX-R10';
 import { rule as R11 } from './CPX-R11';
@@ -27,6 +43,6 @@ import { rule as R13 } from './CPX-R13';
 import { rule as U01 } from './CPX-U01';
 
 /** The catalogue, sorted by id. Ids are public: add new ones, never rename. */
-export const RULES: readonly Rule[] = [C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, F01, F02, R01, R02, R03, R04, R09, R10, R11, R12, R13, U01];
+export const RULES: readonly Rule[] = [A01, B01, B02, B03, B04, B05, C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, F01, F02, K01, K02, K03, K04, K05, K06, K07, K08, K09, R01, R02, R03, R04, R05, R09, R10, R11, R12, R13, U01];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -65,10 +65,24 @@ function subText(parts: readonly Part[]): string | undefined {
       case 'text': text += part.text; break;
       case 'pseudo': text += `\${${part.name}}`; break;
       case 'param': text += `\${${part.name}}`; break;
+      case 'resource': text += `\${${part.logicalId}${part.attribute ? `.${part.attribute}` : ''}}`; break;
       default: return undefined;
     }
   }
   return text;
+}
+
+/**
+ * An evaluated expression written back the way templates write it: `!GetAtt`/`!Ref` for a
+ * resource, text when every piece is known, otherwise `Fn::Sub` (templates only).
+ */
+export function partsValue(model: DocumentModel, parts: readonly Part[]): FixValue | undefined {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only?.kind === 'resource') return only.attribute ? { kind: 'getAtt', logicalId: only.logicalId, attribute: only.attribute } : { kind: 'ref', logicalId: only.logicalId };
+  const template = subText(parts);
+  if (template === undefined) return undefined;
+  if (!template.includes('${')) return { kind: 'text', text: template };
+  return model.dialect === 'api' ? undefined : { kind: 'sub', template };
 }
 
 /** The role's name from an ARN's resource (`role/path/name` → `path/name`). */

@@ -130,3 +130,17 @@ export function locate(root: Node | undefined, path: Path): Located | undefined 
   }
   return node ? { node, key } : undefined;
 }
+
+/** The node as plain data (intrinsics in their long form), for comparing values written in any style. */
+export function plainValue(node: Node): unknown {
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(plainValue);
+    case 'map':
+      return Object.fromEntries(node.entries.map((entry) => [entry.key, plainValue(entry.value)]));
+    case 'alias':
+      return undefined;
+  }
+}
