@@ -13,6 +13,17 @@ const VSIX = path.join(ROOT, 'cross-account-pipeline-lint.vsix');
 const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e', 'extension');
 const skip = e2eSkipReason();
 
+/** No error or warning squiggle (nor info, if asked) appears for `ms`, polled every 200 ms. */
+async function assertNoSquiggles(editor: Editor, ms: number, includingInfo = false): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const count = await editor.squiggles('error').count() + await editor.squiggles('warning').count()
+      + (includingInfo ? await editor.squiggles('info').count() : 0);
+    assert.equal(count, 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 describe('the extension in a real VS Code', { skip, timeout: 300_000 }, () => {
   let editor: Editor;
   let workspace: string;
@@ -23,6 +34,7 @@ describe('the extension in a real VS Code', { skip, timeout: 300_000 }, () => {
     fs.copyFileSync(path.join(ROOT, 'examples/seed-question/get-pipeline.json'), path.join(workspace, 'get-pipeline.json'));
     fs.copyFileSync(path.join(ROOT, 'examples/seed-question/template.yaml'), path.join(workspace, 'template.yaml'));
     fs.copyFileSync(path.join(ROOT, 'test/fixtures/not-a-pipeline/input.yaml'), path.join(workspace, 'deployment.yaml'));
+    fs.writeFileSync(path.join(workspace, 'roles.yaml'), '');
     fs.rmSync(ARTIFACTS, { recursive: true, force: true });
     editor = await startEditor({
       vsixPath: VSIX,
@@ -80,19 +92,37 @@ describe('the extension in a real VS Code', { skip, timeout: 300_000 }, () => {
     await editor.typeAt('              RunOrder: 2', 'end', '\n');
     await editor.type('RoleArn: !Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/deployer');
     await editor.waitForText((text) => text.includes('              RoleArn: !Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/deployer'), 'the typed role');
-    await editor.waitForNoSquiggle('error');
+    // Other rules (the artifact key, for one) may still have something to say about this template.
+    await editor.waitForProblems((rows) => !rows.some((row) => /CPX-R01\b/.test(row)), 'CPX-R01 gone from Problems');
     assert.equal(fs.readFileSync(path.join(workspace, 'template.yaml'), 'utf8'), onDisk, 'not saved');
     await editor.screenshot('seed-template-typed');
+  });
+
+  it('a snippet expands into a target-account role stack that lints clean', async () => {
+    await editor.openFile('roles.yaml');
+    await editor.focusEditor();
+    await editor.type('cpx-target-roles');
+    await editor.page.keyboard.press('Control+Space');
+    await editor.page.locator('.suggest-widget .monaco-list-row', { hasText: 'cpx-target-roles' }).first().waitFor();
+    await editor.page.keyboard.press('Enter');
+    await editor.page.keyboard.press('Escape');
+    await editor.waitForText((text) => text.startsWith("AWSTemplateFormatVersion: '2010-09-09'"), 'the expanded snippet');
+    await editor.save();
+    const expanded = fs.readFileSync(path.join(workspace, 'roles.yaml'), 'utf8');
+    assert.match(expanded, /RoleName: CodePipelineCrossAccountRole/);
+    assert.match(expanded, /Service: cloudformation\.amazonaws\.com/);
+    // The status bar shows the file was linted as a template; then nothing may be reported.
+    const status = editor.page.locator('.statusbar-item', { hasText: 'CloudFormation template' }).first();
+    await status.waitFor();
+    await assertNoSquiggles(editor, 1000);
+    assert.doesNotMatch(await status.innerText(), /error/, 'the status bar counts no errors in the whole file');
+    await editor.screenshot('snippet-target-roles');
   });
 
   it('a YAML file that is not a pipeline gets no diagnostics', async () => {
     await editor.openFile('deployment.yaml');
     // Give the linter several debounce periods to (wrongly) report something.
-    const deadline = Date.now() + 2000;
-    while (Date.now() < deadline) {
-      assert.equal(await editor.squiggles('error').count() + await editor.squiggles('warning').count() + await editor.squiggles('info').count(), 0);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await assertNoSquiggles(editor, 2000, true);
     const rows = await editor.problems();
     assert.ok(!rows.some((row) => row.includes('deployment.yaml')), JSON.stringify(rows));
     await editor.screenshot('not-a-pipeline');
