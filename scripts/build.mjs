@@ -18,12 +18,23 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// The AWS SDK goes into dist/aws.js, which the extension and the CLI `require('../aws')` only when
+// a deployed pipeline is asked for: their own bundles stay small and start fast. The package is
+// built with `vsce --no-dependencies`, so the SDK must be inside it, not in node_modules.
+const awsChunk = {
+  name: 'aws-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/aws$/ }, () => ({ path: './aws', external: true }));
+  },
+};
+
 await Promise.all([
   esbuild.build({
     ...common,
     entryPoints: ['src/vscode/extension.ts'],
     outfile: 'dist/extension.js',
-    external: ['vscode', '@aws-sdk/*'],
+    external: ['vscode'],
+    plugins: [awsChunk],
   }),
   esbuild.build({
     ...common,
@@ -31,6 +42,11 @@ await Promise.all([
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { CPX_VERSION: JSON.stringify(version) },
-    external: ['@aws-sdk/*'],
+    plugins: [awsChunk],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/aws/index.ts'],
+    outfile: 'dist/aws.js',
   }),
 ]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type * as Aws from '../aws';
 import { fileFinding, lintText, parseParameterFile, ruleDocPath, type Finding } from '../core';
 import { collectFiles } from './files';
 import { positionFindings, type FileReport } from './report';
@@ -12,6 +13,7 @@ declare const CPX_VERSION: string | undefined;
 const VERSION = typeof CPX_VERSION === 'string' ? CPX_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage: cpx-lint [options] <file|directory>...
+       cpx-lint [options] --from-aws <pipeline-name> [--profile <name>] [--region <region>]
 
 Checks AWS CodePipeline definitions (CloudFormation/SAM templates, get-pipeline JSON)
 for cross-account mistakes. Directories are searched for .yaml .yml .json .template files.
@@ -23,6 +25,9 @@ Options:
   -p, --parameters <file>            parameter values: [{"ParameterKey","ParameterValue"}]
                                      or {"Parameters": {...}}; repeatable
       --max-size <characters>        skip larger files with a finding (default: 4194304)
+      --from-aws <pipeline-name>     lint a deployed pipeline (read-only: codepipeline:GetPipeline)
+      --profile <name>               AWS profile for --from-aws (default: the SDK's default chain)
+      --region <region>              region for --from-aws (default: the profile's, then AWS_REGION)
   -h, --help                         show this help
   -v, --version                      show the version
 
@@ -34,17 +39,21 @@ export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
+/** A failure told in one line, without the usage (AWS could not be asked). */
+class FatalError extends Error {}
 
-export function main(argv: readonly string[], write: (text: string) => void, writeError: (text: string) => void): number {
+export async function main(argv: readonly string[], write: (text: string) => void, writeError: (text: string) => void): Promise<number> {
   try {
-    return run(argv, write);
+    return await run(argv, write);
   } catch (error) {
-    writeError(error instanceof UsageError ? `cpx-lint: ${error.message}\n\n${USAGE}` : `cpx-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof UsageError) writeError(`cpx-lint: ${error.message}\n\n${USAGE}`);
+    else if (error instanceof FatalError) writeError(`cpx-lint: ${error.message}\n`);
+    else writeError(`cpx-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_USAGE;
   }
 }
 
-function run(argv: readonly string[], write: (text: string) => void): number {
+async function run(argv: readonly string[], write: (text: string) => void): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -55,6 +64,9 @@ function run(argv: readonly string[], write: (text: string) => void): number {
         account: { type: 'string', short: 'a', multiple: true, default: [] },
         parameters: { type: 'string', short: 'p', multiple: true, default: [] },
         'max-size': { type: 'string' },
+        'from-aws': { type: 'string' },
+        profile: { type: 'string' },
+        region: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -73,7 +85,10 @@ function run(argv: readonly string[], write: (text: string) => void): number {
   }
   const format = values.format;
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format '${format}'`);
-  if (positionals.length === 0) throw new UsageError('no files or directories given');
+  const fromAws = values['from-aws'];
+  if (fromAws === undefined && (values.profile !== undefined || values.region !== undefined)) throw new UsageError('--profile and --region go with --from-aws');
+  if (fromAws !== undefined && positionals.length > 0) throw new UsageError('--from-aws lints the deployed pipeline only; lint files in a separate run');
+  if (fromAws === undefined && positionals.length === 0) throw new UsageError('no files or directories given');
   const maxLength = values['max-size'] === undefined ? undefined : Number(values['max-size']);
   if (maxLength !== undefined && !(Number.isInteger(maxLength) && maxLength > 0)) throw new UsageError('--max-size takes a positive whole number');
 
@@ -97,10 +112,14 @@ function run(argv: readonly string[], write: (text: string) => void): number {
     parameterValues.set(match[1], match[2]);
   }
 
-  const { files, missing } = collectFiles(positionals);
-  if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-
-  const reports: FileReport[] = files.map((file) => lintFile(file, parameterValues, maxLength));
+  let reports: FileReport[];
+  if (fromAws !== undefined) {
+    reports = [await lintDeployed(fromAws, values.profile, values.region, parameterValues, maxLength)];
+  } else {
+    const { files, missing } = collectFiles(positionals);
+    if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+    reports = files.map((file) => lintFile(file, parameterValues, maxLength));
+  }
   const docUri = (id: string): string => pathToFileURL(join(__dirname, '..', ruleDocPath(id))).href;
   if (format === 'json') write(JSON.stringify(reports.map(toJson), null, 2) + '\n');
   else if (format === 'sarif') write(formatSarif(reports, VERSION, (rule) => docUri(rule.meta.id)));
@@ -120,6 +139,26 @@ function lintFile(file: string, parameterValues: ReadonlyMap<string, string>, ma
   return { file, kind: result.model?.kind ?? 'none', findings: positionFindings(text, result.findings) };
 }
 
+/** GetPipeline's output, linted as the get-pipeline JSON the AWS CLI prints; the report names the pipeline's ARN. */
+async function lintDeployed(name: string, profile: string | undefined, region: string | undefined, parameterValues: ReadonlyMap<string, string>, maxLength: number | undefined): Promise<FileReport> {
+  // The SDK lives in dist/aws.js, loaded only here so that linting files never pays for it.
+  const aws = require('../aws') as typeof Aws;
+  const found = aws.findProfile(await aws.listProfiles(), profile);
+  if (profile !== undefined && !found) throw new UsageError(`no profile '${profile}' in the AWS config or credentials file`);
+  const resolvedRegion = region ?? aws.defaultRegion(found);
+  if (!resolvedRegion) throw new UsageError('no region: pass --region, or set one for the profile or in AWS_REGION');
+  const source = new aws.PipelineSource({ profile, region: resolvedRegion, sso: found?.sso ?? false });
+  try {
+    const deployed = await source.getPipeline(name);
+    const result = lintText(deployed.text, { fileName: `${name}.json`, parameterValues, maxLength });
+    return { file: deployed.arn ?? name, kind: result.model?.kind ?? 'none', findings: positionFindings(deployed.text, result.findings) };
+  } catch (error) {
+    throw error instanceof aws.AwsProblem ? new FatalError(error.message) : error;
+  } finally {
+    source.dispose();
+  }
+}
+
 function toJson(report: FileReport): unknown {
   return {
     file: report.file,
@@ -136,5 +175,7 @@ function toJson(report: FileReport): unknown {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+  void main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text)).then((code) => {
+    process.exitCode = code;
+  });
 }

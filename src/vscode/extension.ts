@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { FixProvider, SHOW_RULE_DOCUMENTATION } from './codeActions';
 import { ruleDocUri } from './convert';
+import { DeployedPipelines, SCHEME as DEPLOYED_SCHEME } from './deployed';
 import { RoleHoverProvider } from './hover';
 import { Linter } from './linter';
 import { Report } from './report';
 
-const SELECTOR: vscode.DocumentSelector = ['file', 'untitled'].flatMap((scheme) =>
+const SELECTOR: vscode.DocumentSelector = ['file', 'untitled', DEPLOYED_SCHEME].flatMap((scheme) =>
   ['yaml', 'json', 'jsonc'].map((language) => ({ scheme, language })));
 
 /** Wires the editor to the core; everything else lives in the adapters. */
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     report,
     linter,
+    new DeployedPipelines(report),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(linter), {
       providedCodeActionKinds: FixProvider.kinds,
     }),

@@ -7,52 +7,52 @@ import { main } from '../../src/cli/main';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 
-function cli(...args: string[]): { code: number; out: string; err: string } {
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(args, (text) => { out += text; }, (text) => { err += text; });
+  const code = await main(args, (text) => { out += text; }, (text) => { err += text; });
   return { code, out, err };
 }
 
 describe('cpx-lint', () => {
-  it('exits 1 with errors and lists them by rule id', () => {
-    const { code, out } = cli('--format', 'json', join(EXAMPLES, 'seed-question', 'get-pipeline.json'));
+  it('exits 1 with errors and lists them by rule id', async () => {
+    const { code, out } = await cli('--format', 'json', join(EXAMPLES, 'seed-question', 'get-pipeline.json'));
     assert.equal(code, 1);
     const [report] = JSON.parse(out) as { kind: string; findings: { ruleId: string; startLine: number; severity: string }[] }[];
     assert.equal(report.kind, 'pipeline-output');
     assert.deepEqual(report.findings.map((finding) => [finding.ruleId, finding.startLine, finding.severity]), [['CPX-R01', 92, 'error']]);
   });
 
-  it('exits 0 without errors; --account resolves the pipeline account', () => {
+  it('exits 0 without errors; --account resolves the pipeline account', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cpx-'));
     writeFileSync(join(dir, 'ok.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n");
     writeFileSync(join(dir, 'ignored.txt'), 'Resources: [');
-    assert.equal(cli(dir).code, 0);
+    assert.equal((await cli(dir)).code, 0);
     const template = join(EXAMPLES, 'seed-question', 'template.yaml');
-    assert.equal(cli(template).code, 0, 'a possible mismatch is a warning');
-    assert.equal(cli('--account', 'AWS::AccountId=111111111111', template).code, 1, 'a certain mismatch is an error');
+    assert.equal((await cli(template)).code, 0, 'a possible mismatch is a warning');
+    assert.equal((await cli('--account', 'AWS::AccountId=111111111111', template)).code, 1, 'a certain mismatch is an error');
   });
 
-  it('reads parameter files in both shapes', () => {
+  it('reads parameter files in both shapes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cpx-'));
     writeFileSync(join(dir, 'cfn.json'), JSON.stringify([{ ParameterKey: 'AWS::AccountId', ParameterValue: '111111111111' }]));
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ Parameters: { 'AWS::AccountId': '111111111111' } }));
     const template = join(EXAMPLES, 'seed-question', 'template.yaml');
-    assert.equal(cli('--parameters', join(dir, 'cfn.json'), template).code, 1);
-    assert.equal(cli('-p', join(dir, 'config.json'), template).code, 1);
+    assert.equal((await cli('--parameters', join(dir, 'cfn.json'), template)).code, 1);
+    assert.equal((await cli('-p', join(dir, 'config.json'), template)).code, 1);
   });
 
-  it('exits 2 on usage errors, never with a stack trace', () => {
+  it('exits 2 on usage errors, never with a stack trace', async () => {
     for (const args of [[], ['--format', 'xml', 'x'], ['--account', 'nope', EXAMPLES], ['/no/such/file'], ['--bogus']]) {
-      const { code, err } = cli(...args);
+      const { code, err } = await cli(...args);
       assert.equal(code, 2, args.join(' '));
       assert.match(err, /^cpx-lint: /);
       assert.doesNotMatch(err, /\n\s+at /);
     }
   });
 
-  it('writes SARIF 2.1.0 with catalogue ids, levels, 1-based regions and rule metadata', () => {
-    const { out } = cli('--format', 'sarif', join(EXAMPLES, 'seed-question'));
+  it('writes SARIF 2.1.0 with catalogue ids, levels, 1-based regions and rule metadata', async () => {
+    const { out } = await cli('--format', 'sarif', join(EXAMPLES, 'seed-question'));
     const log = JSON.parse(out);
     assert.equal(log.version, '2.1.0');
     const run = log.runs[0];
