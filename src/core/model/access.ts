@@ -3,6 +3,7 @@ import { analyseArn, evaluateString, mergeConditions, type ArnInfo, type Conditi
 import { canonical, canonicalNode, matchSegments, or3, segmentsText, type Segment, type Tri } from './canonical';
 import { allows, comparable, principalOf, readPolicyDocument, resourceConditions, type PolicyDocument, type PrincipalQuery } from './policy';
 import { compare, type Resolved } from './resolved';
+import { perModelObject } from './memo';
 import { configField, isCloudFormationDeploy, PIPELINE } from './roles';
 import type { ActionModel, ArtifactStoreModel, DocumentModel, Field, PipelineModel, ResourceModel } from './types';
 
@@ -46,7 +47,7 @@ export interface ArtifactUser {
 }
 
 /** The roles that certainly run in another account and touch artifacts, in pipeline order. */
-export function crossAccountUsers(model: DocumentModel, pipeline: PipelineModel): ArtifactUser[] {
+export const crossAccountUsers = perModelObject((model: DocumentModel, pipeline: PipelineModel): readonly ArtifactUser[] => {
   const users: ArtifactUser[] = [];
   const base = resourceConditions(pipeline.logicalId ? model.resources.get(pipeline.logicalId) : undefined);
   for (const stage of pipeline.stages) {
@@ -54,7 +55,6 @@ export function crossAccountUsers(model: DocumentModel, pipeline: PipelineModel)
       const level: AccessLevel | undefined = action.outputArtifacts.length > 0 ? 'write' : action.inputArtifacts.length > 0 ? 'read' : undefined;
       if (!level || !action.roleArn) continue;
       const store = storeOf(model, pipeline, action);
-      const readsPackages = readsPackagedArtifacts(model, pipeline, action);
       for (const alternative of evaluateString(action.roleArn.node, model.scope)) {
         const holds = mergeAll(base, action.conditions, alternative.conditions);
         if (!alternative.value || !holds) continue;
@@ -62,7 +62,7 @@ export function crossAccountUsers(model: DocumentModel, pipeline: PipelineModel)
         if (!runsElsewhere(model, arn.account)) continue;
         users.push(user(model, action, 'action role', action.roleArn, alternative.value, holds, level, store));
         const cfnRole = configField(action, 'RoleArn');
-        if (readsPackages !== 'yes' || !cfnRole) continue;
+        if (!cfnRole || readsPackagedArtifacts(model, pipeline, action) !== 'yes') continue;
         for (const cfn of evaluateString(cfnRole.node, model.scope)) {
           const both = mergeConditions(holds, cfn.conditions);
           if (!cfn.value || !both || !runsElsewhere(model, analyseArn(cfn.value).account)) continue;
@@ -72,7 +72,7 @@ export function crossAccountUsers(model: DocumentModel, pipeline: PipelineModel)
     }
   }
   return users;
-}
+});
 
 const ACCOUNT_ID = /^\d{12}$/;
 
@@ -150,10 +150,10 @@ export interface StoreKey {
 const KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
 const KMS_ARN = /^arn:[^:]*:kms:[^:]*:[^:]*:(key|alias)\//;
 
-export function storeKey(model: DocumentModel, store: ArtifactStoreModel): StoreKey | undefined {
+export const storeKey = perModelObject((model: DocumentModel, store: ArtifactStoreModel): StoreKey | undefined => {
   const field = store.encryptionKey?.id;
   return field && keyReference(model, field);
-}
+});
 
 /** What a key-valued field (`EncryptionKey.Id`, a project's `EncryptionKey`, `KMSMasterKeyID`) names. */
 export function keyReference(model: DocumentModel, field: Field): StoreKey {
@@ -226,7 +226,7 @@ export interface StoreBucket {
   readonly policies: readonly PolicyDocument[];
 }
 
-export function storeBucket(model: DocumentModel, store: ArtifactStoreModel): StoreBucket | undefined {
+export const storeBucket = perModelObject((model: DocumentModel, store: ArtifactStoreModel): StoreBucket | undefined => {
   const field = store.location;
   const name = field && canonicalNode(field.node, model);
   if (!field || !name) return undefined;
@@ -241,7 +241,7 @@ export function storeBucket(model: DocumentModel, store: ArtifactStoreModel): St
     policies.push(readPolicyDocument({ node: document, path: [...policy.path, 'Properties', 'PolicyDocument'] }, model, linked, resourceConditions(policy)));
   }
   return { field, name, resource, policies };
-}
+});
 
 /** The ARNs a bucket policy is asked about: the bucket, and an artifact object in it. */
 export function bucketArns(bucket: StoreBucket): { bucket: Segment[]; objects: Segment[] } {
@@ -263,6 +263,10 @@ export function missingGrants(documents: readonly PolicyDocument[], wanted: read
 
 /** The CodeBuild project of this template a CodeBuild action runs. */
 export function projectOf(model: DocumentModel, action: ActionModel): ResourceModel | undefined {
+  return projects(model, action);
+}
+
+const projects = perModelObject((model: DocumentModel, action: ActionModel): ResourceModel | undefined => {
   if (action.provider !== 'CodeBuild') return undefined;
   const name = configField(action, 'ProjectName');
   const alternatives = evaluateString(name?.node, model.scope);
@@ -272,7 +276,7 @@ export function projectOf(model: DocumentModel, action: ActionModel): ResourceMo
   if (!wanted) return undefined;
   return [...model.resources.values()].find((resource) => resource.type === 'AWS::CodeBuild::Project'
     && matchSegments(canonical([{ kind: 'resource', logicalId: resource.logicalId, attribute: undefined, type: resource.type }], model), wanted, false) === 'yes');
-}
+});
 
 /** The actions of the pipeline that produce an artifact. */
 export function producersOf(pipeline: PipelineModel, artifact: string): ActionModel[] {
@@ -294,18 +298,22 @@ export function readsPackagedArtifacts(model: DocumentModel, pipeline: PipelineM
   const store = storeOf(model, pipeline, action);
   const bucket = store && storeBucket(model, store);
   const artifact = templatePath.slice(0, templatePath.indexOf('::'));
-  const answers: Tri[] = producersOf(pipeline, artifact).map((producer) => {
+  return or3(producersOf(pipeline, artifact).map((producer) => {
     const project = projectOf(model, producer);
     if (!project || !bucket) return producer.provider === 'CodeBuild' ? 'unknown' : 'no';
-    const buildSpec = get(get(project.properties, 'Source'), 'BuildSpec');
-    const spec = buildSpec && scalarText(buildSpec);
-    // A buildspec file in the source cannot be read from here.
-    if (spec === undefined || !spec.includes('\n')) return 'unknown';
-    const targets = [...spec.matchAll(PACKAGE_COMMAND)].map((match) => bucketArgument(match[1], project, model));
-    return targets.length === 0 ? 'no' : or3(targets.map((target) => (target ? matchSegments(target, bucket.name, false) : 'unknown')));
-  });
-  return or3(answers);
+    const targets = packageTargets(model, project);
+    if (targets === 'unreadable') return 'unknown';
+    return or3(targets.map((target) => (target ? matchSegments(target, bucket.name, false) : 'unknown')));
+  }));
 }
+
+/** The buckets a project's inline buildspec packages into; a buildspec file in the source cannot be read from here. */
+const packageTargets = perModelObject((model: DocumentModel, project: ResourceModel): readonly (Segment[] | undefined)[] | 'unreadable' => {
+  const buildSpec = get(get(project.properties, 'Source'), 'BuildSpec');
+  const spec = buildSpec && scalarText(buildSpec);
+  if (spec === undefined || !spec.includes('\n')) return 'unreadable';
+  return [...spec.matchAll(PACKAGE_COMMAND)].map((match) => bucketArgument(match[1], project, model));
+});
 
 /** A `--s3-bucket` argument: a name, or `$VAR` / `${VAR}` from the project's environment variables. */
 function bucketArgument(argument: string, project: ResourceModel, model: DocumentModel): Segment[] | undefined {

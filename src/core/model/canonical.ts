@@ -47,6 +47,19 @@ function text(value: string): Segment {
  * region follow the evaluator (a placeholder default is not an account), and the partition is ignored.
  */
 export function canonical(parts: readonly Part[], model: DocumentModel, depth = 0): Segment[] {
+  // Policy values are matched against many questions: each evaluated value is put in this form once.
+  let known = canonicalForms.get(model);
+  if (!known) canonicalForms.set(model, known = new WeakMap());
+  const cached = known.get(parts);
+  if (cached) return cached;
+  const form = canonicalForm(parts, model, depth);
+  known.set(parts, form);
+  return form;
+}
+
+const canonicalForms = new WeakMap<DocumentModel, WeakMap<readonly Part[], Segment[]>>();
+
+function canonicalForm(parts: readonly Part[], model: DocumentModel, depth: number): Segment[] {
   const flat = parts.flatMap((part) => partSegments(part, model, depth));
   const arn = analyseArn(parts);
   const resourceArn = parts.length === 1 && parts[0].kind === 'resource';
@@ -60,10 +73,18 @@ export function canonical(parts: readonly Part[], model: DocumentModel, depth = 
 
 /** The comparable form of an expression node when it has one value (no `Fn::If` alternatives). */
 export function canonicalNode(node: Node | undefined, model: DocumentModel, depth = 0): Segment[] | undefined {
+  if (node === undefined) return undefined;
+  let known = nodeForms.get(model);
+  if (!known) nodeForms.set(model, known = new WeakMap());
+  if (depth === 0 && known.has(node)) return known.get(node);
   const alternatives = evaluateString(node, model.scope);
-  if (alternatives.length !== 1 || !alternatives[0].value) return undefined;
-  return canonical(alternatives[0].value, model, depth);
+  const form = alternatives.length === 1 && alternatives[0].value ? canonical(alternatives[0].value, model, depth) : undefined;
+  // Only a complete answer is remembered: deeper calls may have stopped expanding names.
+  if (depth === 0) known.set(node, form);
+  return form;
 }
+
+const nodeForms = new WeakMap<DocumentModel, WeakMap<Node, Segment[] | undefined>>();
 
 function resolvedSegments(value: Resolved, pipelineValue: string | undefined, pseudo: string): Segment[] {
   switch (value.kind) {
@@ -195,10 +216,13 @@ export function segmentsKey(segments: readonly Segment[]): string {
   return segments.map((segment) => (segment.kind === 'text' ? segment.text : segment.kind === 'symbol' ? `\${${segment.key}}` : '\u0000?')).join('');
 }
 
-type Atom =
-  | { readonly kind: 'char'; readonly value: string }
-  | { readonly kind: 'any-char' }
-  | { readonly kind: 'star'; readonly word: boolean };
+// Segments are matched as strings: text stays as it is, and the wildcards, symbols and opaque
+// values become private-use characters, so matching allocates nothing per character.
+const ANY_RUN = '\uE000';
+const ANY_CHAR = '\uE001';
+const WORD_RUN = '\uE002';
+const FIRST_SYMBOL = 0xe100;
+const MAX_MATCH_WORK = 1 << 20;
 
 /**
  * Whether `pattern` matches `value`. With `glob`, `*` and `?` in the pattern's text are IAM
@@ -206,80 +230,88 @@ type Atom =
  * none; unknown otherwise.
  */
 export function matchSegments(pattern: readonly Segment[], value: readonly Segment[], glob = true): Tri {
-  const opaque = { count: 0 };
-  if (globMatches(certainAtoms(pattern, glob, opaque), certainAtoms(value, false, opaque))) return 'yes';
-  return intersects(openAtoms(pattern, glob), openAtoms(value, false)) ? 'unknown' : 'no';
+  const patternText = segmentsText(pattern);
+  const valueText = segmentsText(value);
+  if (patternText !== undefined && valueText !== undefined && !(glob && /[*?]/.test(patternText))) return patternText === valueText ? 'yes' : 'no';
+  const symbols = new Map<string, string>();
+  let opaque = 0;
+  // Symbols become characters that only equal themselves; opaque values become characters that equal nothing.
+  const certain = (segments: readonly Segment[], wildcards: boolean): string => segments.map((segment) => {
+    if (segment.kind === 'text') return wildcards ? segment.text.replace(/[*?]/g, (char) => (char === '*' ? ANY_RUN : ANY_CHAR)) : segment.text;
+    if (segment.kind === 'opaque') return String.fromCharCode(0xf000 + (opaque++ % 0x800));
+    let char = symbols.get(segment.key);
+    if (!char) symbols.set(segment.key, char = String.fromCharCode(FIRST_SYMBOL + symbols.size));
+    return char;
+  }).join('');
+  const certainPattern = certain(pattern, glob);
+  const certainValue = certain(value, false);
+  // The matchers below cost pattern × value: hostile lengths (no real ARN is this long) stay undecided.
+  if (certainPattern.length * certainValue.length > MAX_MATCH_WORK) return 'unknown';
+  // Values that part before any wildcard or symbol cannot meet (an S3 ARN and a role ARN).
+  if (!samePrefix(certainPattern, certainValue)) return 'no';
+  if (globMatches(certainPattern, certainValue)) return 'yes';
+  // Symbols and opaque values become wildcards: what they might turn out to be.
+  const open = (segments: readonly Segment[], wildcards: boolean): string => segments.map((segment) => {
+    if (segment.kind !== 'text') return segment.word ? WORD_RUN : ANY_RUN;
+    return wildcards ? segment.text.replace(/[*?]/g, (char) => (char === '*' ? ANY_RUN : ANY_CHAR)) : segment.text;
+  }).join('');
+  return intersects(open(pattern, glob), open(value, false)) ? 'unknown' : 'no';
 }
 
-/** Symbols become characters that only equal themselves; opaque values become characters that equal nothing. */
-function certainAtoms(segments: readonly Segment[], glob: boolean, opaque: { count: number }): Atom[] {
-  return segments.flatMap((segment): Atom[] => {
-    if (segment.kind === 'symbol') return [{ kind: 'char', value: `\u0000${segment.key}` }];
-    if (segment.kind === 'opaque') return [{ kind: 'char', value: `\u0001${opaque.count++}` }];
-    return textAtoms(segment.text, glob);
-  });
-}
-
-/** Symbols and opaque values become wildcards: what they might turn out to be. */
-function openAtoms(segments: readonly Segment[], glob: boolean): Atom[] {
-  return segments.flatMap((segment): Atom[] => (segment.kind === 'text' ? textAtoms(segment.text, glob) : [{ kind: 'star', word: segment.word }]));
-}
-
-function textAtoms(value: string, glob: boolean): Atom[] {
-  return [...value].map((char): Atom => {
-    if (glob && char === '*') return { kind: 'star', word: false };
-    if (glob && char === '?') return { kind: 'any-char' };
-    return { kind: 'char', value: char };
-  });
-}
-
-/** Classic wildcard matching of a pattern against a value made of single characters. */
-function globMatches(pattern: readonly Atom[], value: readonly Atom[]): boolean {
-  let previous = new Array<boolean>(value.length + 1).fill(false);
-  previous[0] = true;
-  for (const atom of pattern) {
-    const next = new Array<boolean>(value.length + 1).fill(false);
-    if (atom.kind === 'star') next[0] = previous[0];
-    for (let j = 1; j <= value.length; j++) {
-      if (atom.kind === 'star') next[j] = previous[j] || next[j - 1];
-      else next[j] = previous[j - 1] && (atom.kind === 'any-char' || sameChar(atom, value[j - 1]));
-    }
-    previous = next;
+/** Whether the two agree up to the first special character (wildcard, symbol or opaque value) of either. */
+function samePrefix(a: string, b: string): boolean {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    if (a.charCodeAt(i) >= 0xe000 || b.charCodeAt(i) >= 0xe000) return true;
+    if (a[i] !== b[i]) return false;
   }
-  return previous[value.length];
+  return true;
 }
 
-function sameChar(a: Atom, b: Atom): boolean {
-  return a.kind === 'char' && b.kind === 'char' && a.value === b.value;
+/** Wildcard matching of a pattern against a value whose special characters are plain characters. */
+function globMatches(pattern: string, value: string): boolean {
+  let previous = new Uint8Array(value.length + 1);
+  let next = new Uint8Array(value.length + 1);
+  previous[0] = 1;
+  for (const char of pattern) {
+    next.fill(0);
+    if (char === ANY_RUN) next[0] = previous[0];
+    for (let j = 1; j <= value.length; j++) {
+      if (char === ANY_RUN) next[j] = previous[j] | next[j - 1];
+      else next[j] = previous[j - 1] & Number(char === ANY_CHAR || char === value[j - 1]);
+    }
+    [previous, next] = [next, previous];
+  }
+  return previous[value.length] === 1;
+}
+
+function isRun(char: string | undefined): boolean {
+  return char === ANY_RUN || char === WORD_RUN;
+}
+
+/** Whether a run wildcard can stand for this (non-run) character: a word holds no `:` or `/`. */
+function runTakes(run: string, char: string): boolean {
+  return run === ANY_RUN || char === ANY_CHAR || (char !== ':' && char !== '/');
 }
 
 /** Whether some string matches both patterns (both may hold wildcards). */
-function intersects(a: readonly Atom[], b: readonly Atom[]): boolean {
+function intersects(a: string, b: string): boolean {
   const width = b.length + 1;
   const seen = new Uint8Array((a.length + 1) * width);
-  const stack: [number, number][] = [[0, 0]];
+  const stack: number[] = [0, 0];
   while (stack.length > 0) {
-    const [i, j] = stack.pop() as [number, number];
+    const j = stack.pop() as number;
+    const i = stack.pop() as number;
     if (seen[i * width + j]) continue;
     seen[i * width + j] = 1;
     if (i === a.length && j === b.length) return true;
     const x = a[i];
     const y = b[j];
-    if (x?.kind === 'star') stack.push([i + 1, j]);
-    if (y?.kind === 'star') stack.push([i, j + 1]);
-    if (x && y) {
-      if (x.kind === 'star' && y.kind !== 'star' && starTakes(x, y)) stack.push([i, j + 1]);
-      if (y.kind === 'star' && x.kind !== 'star' && starTakes(y, x)) stack.push([i + 1, j]);
-      if (x.kind !== 'star' && y.kind !== 'star' && charsMeet(x, y)) stack.push([i + 1, j + 1]);
-    }
+    if (isRun(x)) stack.push(i + 1, j);
+    if (isRun(y)) stack.push(i, j + 1);
+    if (x === undefined || y === undefined) continue;
+    if (isRun(x) && !isRun(y) && runTakes(x, y)) stack.push(i, j + 1);
+    if (isRun(y) && !isRun(x) && runTakes(y, x)) stack.push(i + 1, j);
+    if (!isRun(x) && !isRun(y) && (x === y || x === ANY_CHAR || y === ANY_CHAR)) stack.push(i + 1, j + 1);
   }
   return false;
-}
-
-function starTakes(star: Atom & { kind: 'star' }, char: Atom): boolean {
-  return !star.word || char.kind !== 'char' || (char.value !== ':' && char.value !== '/');
-}
-
-function charsMeet(a: Atom, b: Atom): boolean {
-  return a.kind === 'any-char' || b.kind === 'any-char' || sameChar(a, b);
 }

@@ -2,6 +2,7 @@ import { get, getEntry, intrinsicName, isMap, isSeq, scalarText, type MapNode, t
 import { analyseArn, evaluateString, mergeConditions, type Conditions, type Part, type StringAlternative } from './evaluate';
 import { and3, canonical, canonicalNode, fromComparison, matchSegments, or3, type Segment, type Tri } from './canonical';
 import { compare, type Resolved } from './resolved';
+import { perModelObject } from './memo';
 import type { DocumentModel, Field, ResourceModel } from './types';
 
 /**
@@ -129,12 +130,18 @@ export function allows(documents: readonly PolicyDocument[], query: GrantQuery, 
 
 function statementAllows(statement: PolicyStatement, query: GrantQuery, model: DocumentModel): Tri {
   if (statement.effect !== 'Allow') return statement.effect === undefined ? 'unknown' : 'no';
-  const result = and3(
-    conditionsHold(statement.conditions, query.holds),
-    listed(statement.actions, statement.notActions, query.holds, (parts) => actionMatches(parts, query.action)),
-    query.resource ? listed(statement.resources, statement.notResources, query.holds, (parts) => matchSegments(canonical(parts, model), query.resource ?? [])) : 'yes',
-    query.principal ? principalAllowed(statement, query.principal, query.holds, model) : 'yes',
-  );
+  // Cheapest first: most statements are about other actions, and then nothing else is looked at.
+  const checks: (() => Tri)[] = [
+    () => conditionsHold(statement.conditions, query.holds),
+    () => listed(statement.actions, statement.notActions, query.holds, (parts) => actionMatches(parts, query.action)),
+    () => (query.resource ? listed(statement.resources, statement.notResources, query.holds, (parts) => matchSegments(canonical(parts, model), query.resource ?? [])) : 'yes'),
+    () => (query.principal ? principalAllowed(statement, query.principal, query.holds, model) : 'yes'),
+  ];
+  let result: Tri = 'yes';
+  for (const check of checks) {
+    result = and3(result, check());
+    if (result === 'no') return 'no';
+  }
   return result === 'yes' && statement.conditional ? 'unknown' : result;
 }
 
@@ -218,10 +225,14 @@ export function resourceConditions(resource: ResourceModel | undefined): Conditi
 
 /** The `KeyPolicy` of a key declared in the template. */
 export function keyPolicy(key: ResourceModel, model: DocumentModel): PolicyDocument | undefined {
+  return keyPolicies(model, key);
+}
+
+const keyPolicies = perModelObject((model: DocumentModel, key: ResourceModel): PolicyDocument | undefined => {
   const entry = key.properties ? getEntry(key.properties, 'KeyPolicy') : undefined;
   if (!entry) return undefined;
   return readPolicyDocument({ node: entry.value, path: [...key.path, 'Properties', 'KeyPolicy'] }, model, 'yes', resourceConditions(key));
-}
+});
 
 /** The documents that grant a role its permissions: inline, and attached by `Roles` or `ManagedPolicyArns`. */
 export interface RolePolicies {
@@ -231,6 +242,10 @@ export interface RolePolicies {
 }
 
 export function rolePolicies(role: ResourceModel, model: DocumentModel): RolePolicies {
+  return policiesOfRole(model, role);
+}
+
+const policiesOfRole = perModelObject((model: DocumentModel, role: ResourceModel): RolePolicies => {
   const documents: PolicyDocument[] = [];
   const roleConditions = resourceConditions(role);
   const inline = get(role.properties, 'Policies');
@@ -260,7 +275,7 @@ export function rolePolicies(role: ResourceModel, model: DocumentModel): RolePol
     documents.push(readPolicyDocument({ node: document, path: [...policy.path, 'Properties', 'PolicyDocument'] }, model, attached, resourceConditions(policy)));
   }
   return { documents, complete };
-}
+});
 
 function roleNamed(parts: readonly Part[], role: ResourceModel, roleName: readonly Segment[], model: DocumentModel): Tri {
   const only = parts.length === 1 ? parts[0] : undefined;
@@ -277,8 +292,11 @@ export function templateRole(parts: readonly Part[], model: DocumentModel): Reso
 }
 
 function roleArnOf(role: ResourceModel, model: DocumentModel): Segment[] {
-  return canonical([{ kind: 'resource', logicalId: role.logicalId, attribute: 'Arn', type: role.type }], model);
+  return roleArns(model, role);
 }
+
+const roleArns = perModelObject((model: DocumentModel, role: ResourceModel): Segment[] =>
+  canonical([{ kind: 'resource', logicalId: role.logicalId, attribute: 'Arn', type: role.type }], model));
 
 /**
  * A role of this template with the same path and name as the ARN, whatever its account: a
