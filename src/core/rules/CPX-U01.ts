@@ -18,7 +18,7 @@ export const rule: Rule = {
     id: 'CPX-U01',
     title: 'Account could not be resolved',
     severity: 'info',
-    description: 'The account of a role could not be determined, so the checks that compare accounts were skipped where it is used.',
+    description: 'The account of a role could not be determined, or a grant a cross-account action needs is declared outside the file, so the checks that depend on it were skipped.',
     messages: {
       parameter: "The account of the {role} comes from parameter '{name}', which has no value here, so cross-account checks that need it were skipped. Give it with `--account {name}=<account id>`, a parameter file (`--parameters`), or the `cpxLint.accounts` setting.",
       expression: 'The account of the {role} could not be resolved ({detail}), so cross-account checks that need it were skipped. Give the value with `--account NAME=<account id>`, a parameter file, or the `cpxLint.accounts` setting.',
