@@ -72,7 +72,7 @@ describe('the extension in a real VS Code', { skip, timeout: 300_000 }, () => {
     await editor.waitForNoSquiggle('error');
     await editor.save();
     const saved = fs.readFileSync(path.join(workspace, 'get-pipeline.json'), 'utf8');
-    assert.match(saved, /\],\n {24}"roleArn": "arn:aws:iam::000000000000:role\/CodePipelineCrossAccountRole"\n {20}\}/);
+    assert.match(saved, /"runOrder": 2,\n {24}"roleArn": "arn:aws:iam::000000000000:role\/CodePipelineCrossAccountRole",\n {24}"configuration": \{/);
     await editor.screenshot('seed-json-fixed');
   });
 

@@ -48,7 +48,7 @@ describe('fix rendering', () => {
       '',
     ].join('\r\n');
     const fixed = fixOnce(text, 't.yaml', 'CPX-R01');
-    assert.equal(fixed, text.replace('role/cfn # keep me\r\n', 'role/cfn # keep me\r\n              RoleArn: arn:aws:iam::222222222222:role/CodePipelineCrossAccountRole  # action role in account 222222222222; check the role name\r\n'));
+    assert.equal(fixed, text.replace('              Configuration:\r\n', '              RoleArn: arn:aws:iam::222222222222:role/CodePipelineCrossAccountRole  # action role in account 222222222222; check the role name\r\n              Configuration:\r\n'));
     assert.ok(!fixed.replace(/\r\n/g, '').includes('\n'), 'no bare line feeds');
   });
 
@@ -61,7 +61,7 @@ describe('fix rendering', () => {
       metadata: { pipelineArn: 'arn:aws:codepipeline:eu-west-1:111111111111:p' },
     }, null, '\t');
     const fixed = fixOnce(text, 'p.json', 'CPX-R01');
-    assert.match(fixed, /\n\t{6}"roleArn": "arn:aws:iam::222222222222:role\/CodePipelineCrossAccountRole"\n/);
+    assert.match(fixed, /\n\t{6}"roleArn": "arn:aws:iam::222222222222:role\/CodePipelineCrossAccountRole",\n\t{6}"configuration"/);
     assert.doesNotThrow(() => JSON.parse(fixed));
   });
 

@@ -29,6 +29,8 @@ export type FixIntent =
     readonly comment?: string;
     /** A node whose quoting and tag style the new value should follow. */
     readonly styleFrom?: Node;
+    /** Insert before this key of the map (when it starts its own line) instead of after the last entry. */
+    readonly before?: string;
   }
   | { readonly kind: 'replace'; readonly target: Field; readonly value: FixValue; readonly styleFrom?: Node }
   | { readonly kind: 'remove-entry'; readonly map: Field<MapNode>; readonly entry: Entry }

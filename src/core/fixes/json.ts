@@ -10,7 +10,8 @@ export function renderJson(text: string, intent: FixIntent): TextEdit[] {
   switch (intent.kind) {
     case 'set-entry':
       if (intent.map.node.entries.some((entry) => entry.key === intent.key)) return [];
-      return viaModify(text, [...intent.map.path, intent.key], plainOf(intent.value), false);
+      return insertBefore(text, intent.map.node, intent.key, plainOf(intent.value), intent.before)
+        ?? viaModify(text, [...intent.map.path, intent.key], plainOf(intent.value), false);
     case 'replace':
       return [{
         start: intent.target.node.start, end: intent.target.node.end,
@@ -29,6 +30,19 @@ export function renderJson(text: string, intent: FixIntent): TextEdit[] {
 function viaModify(text: string, path: JSONPath, value: unknown, isArrayInsertion: boolean): TextEdit[] {
   const edits = modify(text, path, value, { formattingOptions: formattingOf(text), isArrayInsertion });
   return edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.length, newText: edit.content }));
+}
+
+/**
+ * A property written just before another one, on its own line with the same indentation; jsonc's
+ * `modify` would reformat the neighbouring property instead.
+ */
+function insertBefore(text: string, map: MapNode, key: string, value: unknown, before: string | undefined): TextEdit[] | undefined {
+  const anchor = before === undefined ? undefined : map.entries.find((entry) => entry.key === before);
+  if (!anchor) return undefined;
+  const lineBegin = text.lastIndexOf('\n', anchor.keyStart - 1) + 1;
+  const indent = text.slice(lineBegin, anchor.keyStart);
+  const separator = indent.trim() === '' ? `${eolOf(text)}${indent}` : ' ';
+  return [{ start: anchor.keyStart, end: anchor.keyStart, newText: `${JSON.stringify(key)}: ${oneLine(value)},${separator}` }];
 }
 
 /** `{ "Fn::Sub": "…" }` on one line: JSON strings cannot hold raw line breaks, so folding them is safe. */

@@ -7,7 +7,15 @@ import { renderYaml } from './yaml';
 /** Turns a fix's intents into edits for this document; a fix with nothing left to do is dropped. */
 export function renderFix(source: SourceDocument, fix: FixDescriptor): Fix | undefined {
   const render = source.format === 'json' ? renderJson : renderYaml;
-  const edits = fix.intents.flatMap((intent) => render(source.text, intent)).map((edit) => minimise(source.text, edit));
+  let edits: TextEdit[];
+  try {
+    edits = fix.intents.flatMap((intent) => render(source.text, intent)).map((edit) => minimise(source.text, edit));
+    applyEdits(source.text, edits);
+  } catch {
+    // A fix that cannot be rendered on this text (odd input, overlapping intents) is not offered;
+    // the finding still is.
+    return undefined;
+  }
   return edits.length > 0 ? { title: fix.title, preferred: fix.preferred, edits } : undefined;
 }
 

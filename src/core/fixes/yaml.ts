@@ -8,7 +8,7 @@ import { column, eolOf, lineEnd, lineStart } from './text';
 export function renderYaml(text: string, intent: FixIntent): TextEdit[] {
   switch (intent.kind) {
     case 'set-entry':
-      return setEntry(text, intent.map.node, intent.key, intent.value, intent.comment, intent.styleFrom);
+      return setEntry(text, intent.map.node, intent.key, intent.value, intent.comment, intent.styleFrom, intent.before);
     case 'replace':
       return replaceNode(text, intent.target.node, intent.value, intent.styleFrom);
     case 'remove-entry':
@@ -100,7 +100,9 @@ function commentAbove(text: string, offset: number, comment: string): TextEdit[]
   return [{ start, end: start, newText: line }];
 }
 
-function setEntry(text: string, map: MapNode, key: string, value: FixValue, comment: string | undefined, styleFrom: Node | undefined): TextEdit[] {
+function setEntry(
+  text: string, map: MapNode, key: string, value: FixValue, comment: string | undefined, styleFrom: Node | undefined, before: string | undefined,
+): TextEdit[] {
   if (map.entries.some((entry) => entry.key === key)) return [];
   const last = map.entries[map.entries.length - 1];
   if (map.flow || !last) {
@@ -110,9 +112,14 @@ function setEntry(text: string, map: MapNode, key: string, value: FixValue, comm
   }
   const indent = ' '.repeat(column(text, map.entries[0].keyStart));
   const eol = eolOf(text);
-  const at = lineEnd(text, last.value.end);
   const rendered = blockValue(text, value, styleFrom, indent, eol);
   const note = comment ? `  # ${comment}` : '';
+  const anchor = before === undefined ? undefined : map.entries.find((entry) => entry.key === before);
+  const anchorLine = anchor ? lineStart(text, anchor.keyStart) : -1;
+  if (anchor && text.slice(anchorLine, anchor.keyStart).trim() === '') {
+    return [{ start: anchorLine, end: anchorLine, newText: `${indent}${key}:${rendered}${note}${eol}` }];
+  }
+  const at = lineEnd(text, last.value.end);
   return [{ start: at, end: at, newText: `${eol}${indent}${key}:${rendered}${note}` }];
 }
 

@@ -43,6 +43,8 @@ export const rule: Rule = {
             {
               kind: 'set-entry', map: actionMap(action), key: keyFor(model.dialect, 'RoleArn'),
               value: { kind: 'copy', node: entry.value }, comment: trailingComment(model.source.text, entry.value.end),
+              // Above Configuration: never inside the lines the removal takes away.
+              before: keyFor(model.dialect, 'Configuration'),
             },
           ],
         }] : [],

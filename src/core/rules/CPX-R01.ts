@@ -56,6 +56,7 @@ export const rule: Rule = {
           preferred: false,
           intents: [{
             kind: 'set-entry', map: actionMap(action), key: roleKey, value, styleFrom: cfnRole.node,
+            before: keyFor(model.dialect, 'Configuration'),
             comment: `action role in account ${account}; check the role name`,
           }],
         }] : [],

@@ -62,7 +62,7 @@ function collectStatements(document: Node | undefined, into: { statements: MapNo
 export function allows(statement: MapNode, action: string): boolean {
   if (scalarText(get(statement, 'Effect')) !== 'Allow') return false;
   if (get(statement, 'NotAction') !== undefined) return true;
-  return patterns(get(statement, 'Action')).some((pattern) => wildcard(pattern).test(action));
+  return patterns(get(statement, 'Action')).some((pattern) => wildcardMatches(pattern, action));
 }
 
 /** The statement's `Resource` patterns as text; computed ones become `undefined`. */
@@ -77,7 +77,32 @@ function patterns(node: Node | undefined): string[] {
   return items.flatMap((item) => scalarText(item) ?? []);
 }
 
-export function wildcard(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
+/**
+ * IAM wildcard matching (`*`, `?`), case-insensitive, without building a regular expression:
+ * patterns come from the user's file and may be any length. Greedy with backtracking to the
+ * last `*`, linear in practice.
+ */
+export function wildcardMatches(pattern: string, text: string): boolean {
+  const p = pattern.toLowerCase();
+  const t = text.toLowerCase();
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let resume = 0;
+  while (j < t.length) {
+    if (i < p.length && (p[i] === '?' || p[i] === t[j])) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      resume = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p[i] === '*') i++;
+  return i === p.length;
 }

@@ -15,11 +15,11 @@ const answer = pipelineYaml(`
 const moved = pipelineYaml(`
 - Name: create-changeset
   ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: '1'}
+  RoleArn: !Sub "arn:aws:iam::\${ProdAccountId}:role/cross-account-role"  # the pipeline assume this role to execute this action
   Configuration:
     ActionMode: CHANGE_SET_REPLACE
     RoleArn: !Sub "arn:aws:iam::\${ProdAccountId}:role/cloudformation-role" # the action will be executed with this role
   RunOrder: 1
-  RoleArn: !Sub "arn:aws:iam::\${ProdAccountId}:role/cross-account-role"  # the pipeline assume this role to execute this action
 `);
 
 const jsonAnswer = `{
@@ -58,7 +58,13 @@ ruleTester(rule, {
       errors: [{ line: 13, text: '"RoleArn"' }],
       output: jsonAnswer
         .replace(',\n          "RoleArn": "arn:aws:iam::222222222222:role/action"', '')
-        .replace('\n        }\n      }]', '\n        },\n        "roleArn": "arn:aws:iam::222222222222:role/action"\n      }]'),
+        .replace('"version": "1"},\n', '"version": "1"},\n        "roleArn": "arn:aws:iam::222222222222:role/action",\n'),
+    },
+    {
+      name: 'the duplicate is the last line of the action: the move goes above Configuration, no overlap',
+      code: answer.replace('\n  RunOrder: 1', ''),
+      errors: [{ line: 21, text: 'RoleArn' }],
+      output: moved.replace('\n  RunOrder: 1', ''),
     },
     {
       name: 'any other duplicate key: no fix',

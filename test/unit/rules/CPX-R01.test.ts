@@ -34,8 +34,8 @@ ruleTester(rule, {
       code: seedJson,
       errors: [{ line: 26, text: '"arn:aws:iam::000000000000:role/role-to-assume"', severity: 'error' }],
       output: seedJson.replace(
-        '"name": "Build"\n              }\n            ]',
-        '"name": "Build"\n              }\n            ],\n            "roleArn": "arn:aws:iam::000000000000:role/CodePipelineCrossAccountRole"',
+        '            "configuration": {',
+        '            "roleArn": "arn:aws:iam::000000000000:role/CodePipelineCrossAccountRole",\n            "configuration": {',
       ),
     },
     {
@@ -43,8 +43,8 @@ ruleTester(rule, {
       code: cfnYaml('', '!Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/cfn'),
       parameters: { 'AWS::AccountId': '111111111111' },
       errors: [{ line: 21, text: '!Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/cfn', severity: 'error' }],
-      output: cfnYaml('', '!Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/cfn') +
-        '              RoleArn: !Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/CodePipelineCrossAccountRole  # action role in account 222222222222 (ProdAccountId); check the role name\n',
+      output: cfnYaml('', '!Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/cfn').replace('\n              Configuration:',
+        '\n              RoleArn: !Sub arn:${AWS::Partition}:iam::${ProdAccountId}:role/CodePipelineCrossAccountRole  # action role in account 222222222222 (ProdAccountId); check the role name\n              Configuration:'),
     },
     {
       name: 'pipeline account unknown: warning',
@@ -62,8 +62,8 @@ ruleTester(rule, {
       code: cfnYaml('', '\n      Fn::Sub: "arn:aws:iam::${ProdAccountId}:role/cfn"'),
       parameters: { 'AWS::AccountId': '111111111111' },
       errors: [{ line: 22, severity: 'error' }],
-      output: cfnYaml('', '\n      Fn::Sub: "arn:aws:iam::${ProdAccountId}:role/cfn"') +
-        '              RoleArn:\n                Fn::Sub: "arn:aws:iam::${ProdAccountId}:role/CodePipelineCrossAccountRole"  # action role in account 222222222222 (ProdAccountId); check the role name\n',
+      output: cfnYaml('', '\n      Fn::Sub: "arn:aws:iam::${ProdAccountId}:role/cfn"').replace('\n              Configuration:',
+        '\n              RoleArn:\n                Fn::Sub: "arn:aws:iam::${ProdAccountId}:role/CodePipelineCrossAccountRole"  # action role in account 222222222222 (ProdAccountId); check the role name\n              Configuration:'),
     },
     {
       name: 'action role only in one Fn::If branch',
