@@ -20,7 +20,7 @@ describe('cpx-lint', () => {
     assert.equal(code, 1);
     const [report] = JSON.parse(out) as { kind: string; findings: { ruleId: string; startLine: number; severity: string }[] }[];
     assert.equal(report.kind, 'pipeline-output');
-    assert.deepEqual(report.findings.map((finding) => [finding.ruleId, finding.startLine, finding.severity]), [['CPX-R01', 92, 'error']]);
+    assert.deepEqual(report.findings.map((finding) => [finding.ruleId, finding.startLine, finding.severity]), [['CPX-R01', 92, 'error'], ['CPX-T07', 108, 'info']]);
   });
 
   it('exits 0 without errors; --account resolves the pipeline account', async () => {
@@ -60,7 +60,7 @@ describe('cpx-lint', () => {
     assert.ok(ids.includes('CPX-R01') && ids.includes('CPX-U01'));
     for (const rule of run.tool.driver.rules) assert.match(rule.helpUri, /docs\/rules\/CPX-[A-Z]\d{2}\.md$/);
     const levels = run.results.map((result: { ruleId: string; level: string }) => `${result.ruleId}:${result.level}`).sort();
-    assert.deepEqual(levels, ['CPX-R01:error', 'CPX-R01:warning', 'CPX-R01:warning', 'CPX-U01:note', 'CPX-U01:note']);
+    assert.deepEqual(levels, ['CPX-R01:error', 'CPX-R01:warning', 'CPX-R01:warning', 'CPX-T07:note', 'CPX-U01:note', 'CPX-U01:note']);
     const error = run.results.find((result: { level: string }) => result.level === 'error');
     assert.deepEqual(error.locations[0].physicalLocation.region, { startLine: 92, startColumn: 40, endLine: 92, endColumn: 87 });
     assert.equal(ids[error.ruleIndex], 'CPX-R01');

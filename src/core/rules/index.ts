@@ -1,5 +1,10 @@
 import type { Rule } from '../engine/types';
 import { rule as A01 } from './CPX-A01';
+import { rule as A02 } from './CPX-A02';
+import { rule as A03 } from './CPX-A03';
+import { rule as A04 } from './CPX-A04';
+import { rule as A05 } from './CPX-A05';
+import { rule as A06 } from './CPX-A06';
 import { rule as B01 } from './CPX-B01';
 import { rule as B02 } from './CPX-B02';
 import { rule as B03 } from './CPX-B03';
@@ -40,9 +45,18 @@ import { rule as R10 } from './CPX-R10';
 import { rule as R11 } from './CPX-R11';
 import { rule as R12 } from './CPX-R12';
 import { rule as R13 } from './CPX-R13';
+import { rule as T01 } from './CPX-T01';
+import { rule as T02 } from './CPX-T02';
+import { rule as T03 } from './CPX-T03';
+import { rule as T04 } from './CPX-T04';
+import { rule as T05 } from './CPX-T05';
+import { rule as T06 } from './CPX-T06';
+import { rule as T07 } from './CPX-T07';
+import { rule as T08 } from './CPX-T08';
+import { rule as T09 } from './CPX-T09';
 import { rule as U01 } from './CPX-U01';
 
 /** The catalogue, sorted by id. Ids are public: add new ones, never rename. */
-export const RULES: readonly Rule[] = [A01, B01, B02, B03, B04, B05, C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, F01, F02, K01, K02, K03, K04, K05, K06, K07, K08, K09, R01, R02, R03, R04, R05, R09, R10, R11, R12, R13, U01];
+export const RULES: readonly Rule[] = [A01, A02, A03, A04, A05, A06, B01, B02, B03, B04, B05, C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, F01, F02, K01, K02, K03, K04, K05, K06, K07, K08, K09, R01, R02, R03, R04, R05, R09, R10, R11, R12, R13, T01, T02, T03, T04, T05, T06, T07, T08, T09, U01];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));
