@@ -1,5 +1,5 @@
 import { evaluateString, analyseArn, type Alternative, type ArnInfo, type Conditions, mergeConditions, type Scope } from './evaluate';
-import { getEntry } from '../source';
+import { getEntry, type MapNode } from '../source';
 import type { ActionModel, DocumentModel, Field } from './types';
 import type { Resolved } from './resolved';
 
@@ -39,11 +39,19 @@ export function isCloudFormationDeploy(action: ActionModel): boolean {
 }
 
 /** A key of an action's `Configuration` (PascalCase in every dialect). */
+const configFields = new WeakMap<MapNode, Map<string, Field | undefined>>();
+
+/** A key of an action's `Configuration` (PascalCase in every dialect); looked up once per key, as every rule asks. */
 export function configField(action: ActionModel, key: string): Field | undefined {
   const configuration = action.configuration;
   if (!configuration) return undefined;
+  let fields = configFields.get(configuration.node);
+  if (!fields) configFields.set(configuration.node, fields = new Map());
+  if (fields.has(key)) return fields.get(key);
   const entry = getEntry(configuration.node, key);
-  return entry ? { node: entry.value, path: [...configuration.path, key] } : undefined;
+  const field = entry ? { node: entry.value, path: [...configuration.path, key] } : undefined;
+  fields.set(key, field);
+  return field;
 }
 
 export type RoleKind = 'pipeline role' | 'action role' | 'CloudFormation role';

@@ -30,16 +30,20 @@ export const rule: Rule = {
       // Only a pipeline role whose policies are all in view can be shown to lack the permission.
       if (!role || !policies?.complete || !pipelineRoleValue?.value) continue;
       const base = resourceConditions(pipeline.logicalId ? model.resources.get(pipeline.logicalId) : undefined);
+      // Many actions name the same role the same way: decide once per written expression.
+      const decided = new Map<string, ReturnType<typeof evaluateString>[number] | undefined>();
       for (const [action, owner] of actions(model)) {
         const exists = mergeConditions(base, action.conditions);
         if (owner !== pipeline || !action.roleArn || !exists) continue;
-        const missing = evaluateString(action.roleArn.node, model.scope).find((alternative) => {
+        const written = exists.size === 0 ? model.source.text.slice(action.roleArn.node.start, action.roleArn.node.end) : undefined;
+        const missing = written !== undefined && decided.has(written) ? decided.get(written) : evaluateString(action.roleArn.node, model.scope).find((alternative) => {
           const holds = mergeConditions(exists, alternative.conditions);
           if (!alternative.value || !holds) return false;
           const resource = canonical(alternative.value, model);
           return allows(policies.documents, { action: 'sts:AssumeRole', resource, holds }, model) === 'no'
             && !trustsPipelineRole(model, alternative.value, pipelineRoleValue.value ?? []);
         });
+        if (written !== undefined) decided.set(written, missing);
         if (!missing?.value) continue;
         const value = partsValue(model, missing.value);
         const intents = value ? grantAssumeRole(role, policies, value, action.roleArn.node) : [];

@@ -29,12 +29,16 @@ export function actionTarget(action: ActionModel, nameKey: string): Target {
   return { span: { start: action.node.start, end: action.node.start }, path: action.path };
 }
 
-export function* actions(model: DocumentModel): Generator<[ActionModel, PipelineModel]> {
-  for (const pipeline of model.pipelines) {
-    for (const stage of pipeline.stages) {
-      for (const action of stage.actions) yield [action, pipeline];
-    }
+const actionLists = new WeakMap<DocumentModel, readonly [ActionModel, PipelineModel][]>();
+
+/** Every action with its pipeline; built once per model, since every rule walks it. */
+export function actions(model: DocumentModel): readonly [ActionModel, PipelineModel][] {
+  let list = actionLists.get(model);
+  if (!list) {
+    list = model.pipelines.flatMap((pipeline) => pipeline.stages.flatMap((stage) => stage.actions.map((action): [ActionModel, PipelineModel] => [action, pipeline])));
+    actionLists.set(model, list);
   }
+  return list;
 }
 
 /** The action's map as a field, for fixes that add keys to it. */
