@@ -27,7 +27,7 @@ describe('Open Deployed Pipeline in a real VS Code', { skip: e2eSkipReason(), ti
     workspace = tempDir('cpx-e2e-aws-');
     fs.writeFileSync(path.join(workspace, 'README.md'), 'A workspace for the AWS scenario.\n');
     fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-    editor = await startEditor({ vsixPath: VSIX, workspaceDir: workspace, artifactsDir: ARTIFACTS, env: awsSandbox(aws.url) });
+    editor = await startEditor({ vsixPath: VSIX, workspaceDir: workspace, artifactsDir: ARTIFACTS, env: awsSandbox(aws.url, tempDir('cpx-aws-home-')) });
   });
 
   after(async () => {
@@ -103,6 +103,21 @@ describe('Open Deployed Pipeline in a real VS Code', { skip: e2eSkipReason(), ti
       ['ListPipelines', 'eu-west-1', 'next'],
       ['GetPipeline', 'eu-west-1', ''],
     ]);
+  });
+
+  it('Cancel on the progress notification aborts the request in flight, quietly', async () => {
+    aws.reset();
+    aws.stall('ListPipelines');
+    await runCommandWhenListed();
+    await answer('AWS profile', 'tools', 'tools');
+    await answer('AWS region', 'eu-west-1');
+    const progress = editor.page.locator('.notifications-toasts .notification-toast', { hasText: 'Listing pipelines' });
+    await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await progress.waitFor({ state: 'detached' });
+    for (let waited = 0; aws.abandoned.length === 0 && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(aws.abandoned, ['ListPipelines']);
+    assert.equal(await editor.page.locator('.notifications-toasts .notification-toast').count(), 0, 'no error shown');
+    assert.equal(await editor.page.locator(SEL.quickInput).isVisible(), false, 'no pipeline list');
   });
 
   it("VS Code's Save As keeps a copy as a file", async () => {

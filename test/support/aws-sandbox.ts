@@ -2,7 +2,7 @@
 // SDK at them and at the fake server: the real ~/.aws, instance metadata and AWS are never used.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach } from 'node:test';
@@ -42,12 +42,11 @@ aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY
 `;
 
 /**
- * Writes the files (and an expired IAM Identity Center token for session `corp`) under a new
- * temporary HOME and returns the environment for the SDK: `endpoint` serves both CodePipeline
- * and STS. Variables that would bring in other credentials are emptied.
+ * Writes the files (and an expired IAM Identity Center token for session `corp`) under `home`, an
+ * empty folder the caller removes, and returns the environment for the SDK: `endpoint` serves
+ * both CodePipeline and STS. Variables that would bring in other credentials are emptied.
  */
-export function awsSandbox(endpoint: string): Record<string, string> {
-  const home = mkdtempSync(join(tmpdir(), 'cpx-aws-home-'));
+export function awsSandbox(endpoint: string, home: string): Record<string, string> {
   mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
   writeFileSync(join(home, '.aws', 'config'), CONFIG);
   writeFileSync(join(home, '.aws', 'credentials'), CREDENTIALS);
@@ -85,14 +84,16 @@ export function awsSandbox(endpoint: string): Record<string, string> {
  */
 export function useFakeAws(): () => FakeAws {
   let server: FakeAws | undefined;
+  const home = mkdtempSync(join(tmpdir(), 'cpx-aws-home-'));
   before(async () => {
     server = await startFakeAws();
-    Object.assign(process.env, awsSandbox(server.url));
+    Object.assign(process.env, awsSandbox(server.url, home));
   });
   beforeEach(() => server?.reset());
   after(async () => {
     assert.deepEqual(server?.otherOperations(), []);
     await server?.close();
+    rmSync(home, { recursive: true, force: true });
   });
   return () => {
     assert.ok(server, 'the fake AWS is running');

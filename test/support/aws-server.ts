@@ -32,6 +32,8 @@ export interface FakeAws {
   fail(operation: string, error: RecordedError): void;
   /** Later calls of `operation` get no answer (until the client gives up), until `reset()`. */
   stall(operation: string): void;
+  /** Stalled calls whose client hung up, since the last `reset()`. */
+  readonly abandoned: string[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function startFakeAws(): Promise<FakeAws> {
   const operations = new Set<string>();
   const faults = new Map<string, RecordedError>();
   const stalled = new Set<string>();
+  const abandoned: string[] = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -55,7 +58,10 @@ export async function startFakeAws(): Promise<FakeAws> {
       const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(String(request.headers.authorization ?? ''));
       calls.push({ operation, region: scope?.[2] ?? '', service: scope?.[3] ?? '', accessKeyId: scope?.[1] ?? '', input });
       operations.add(operation);
-      if (stalled.has(operation)) return;
+      if (stalled.has(operation)) {
+        response.on('close', () => abandoned.push(operation));
+        return;
+      }
       const fault = faults.get(operation);
       send(response, fault ? ERRORS[fault] : answer(operation, input));
     });
@@ -68,9 +74,11 @@ export async function startFakeAws(): Promise<FakeAws> {
     otherOperations: () => [...operations].filter((operation) => !(operation in PERMISSIONS)),
     fail: (operation, error) => faults.set(operation, error),
     stall: (operation) => stalled.add(operation),
+    abandoned,
     reset: () => {
       faults.clear();
       stalled.clear();
+      abandoned.length = 0;
       calls.length = 0;
     },
     close: () => new Promise((resolve) => {

@@ -91,6 +91,8 @@ describe('PipelineSource', () => {
     while (aws().calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     assert.equal((await problemOf(listing)).kind, 'cancelled');
+    while (aws().abandoned.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(aws().abandoned, ['ListPipelines']);
   });
 });
 
