@@ -26,6 +26,14 @@ import { rule as C13 } from './CPX-C13';
 import { rule as C14 } from './CPX-C14';
 import { rule as F01 } from './CPX-F01';
 import { rule as F02 } from './CPX-F02';
+import { rule as G01 } from './CPX-G01';
+import { rule as G02 } from './CPX-G02';
+import { rule as G03 } from './CPX-G03';
+import { rule as G04 } from './CPX-G04';
+import { rule as G05 } from './CPX-G05';
+import { rule as G06 } from './CPX-G06';
+import { rule as G07 } from './CPX-G07';
+import { rule as G08 } from './CPX-G08';
 import { rule as K01 } from './CPX-K01';
 import { rule as K02 } from './CPX-K02';
 import { rule as K03 } from './CPX-K03';
@@ -57,6 +65,6 @@ import { rule as T09 } from './CPX-T09';
 import { rule as U01 } from './CPX-U01';
 
 /** The catalogue, sorted by id. Ids are public: add new ones, never rename. */
-export const RULES: readonly Rule[] = [A01, A02, A03, A04, A05, A06, B01, B02, B03, B04, B05, C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, F01, F02, K01, K02, K03, K04, K05, K06, K07, K08, K09, R01, R02, R03, R04, R05, R09, R10, R11, R12, R13, T01, T02, T03, T04, T05, T06, T07, T08, T09, U01];
+export const RULES: readonly Rule[] = [A01, A02, A03, A04, A05, A06, B01, B02, B03, B04, B05, C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, F01, F02, G01, G02, G03, G04, G05, G06, G07, G08, K01, K02, K03, K04, K05, K06, K07, K08, K09, R01, R02, R03, R04, R05, R09, R10, R11, R12, R13, T01, T02, T03, T04, T05, T06, T07, T08, T09, U01];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

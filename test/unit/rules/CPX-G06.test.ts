@@ -1,0 +1,36 @@
+import { rule } from '../../../src/core/rules/CPX-G06';
+import { ruleTester } from '../../support/rule-tester';
+
+const pipeline = (usStore: string, role: string): string => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Pipeline:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      RoleArn: arn:aws:iam::111111111111:role/pipeline
+      ArtifactStores:
+        - {Region: !Ref AWS::Region, ArtifactStore: {Type: S3, Location: artifacts, EncryptionKey: {Id: arn:aws:kms:eu-west-1:111111111111:key/1, Type: KMS}}}
+        - {Region: us-east-1, ArtifactStore: ${usStore}}
+      Stages:
+        - Name: Deploy
+          Actions:
+            - Name: Release
+              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: '1'}
+              Configuration: {ActionMode: CREATE_UPDATE, StackName: app}
+              Region: us-east-1${role}
+`;
+
+const PROD = '\n              RoleArn: arn:aws:iam::222222222222:role/deployer';
+const PLAIN = '{Type: S3, Location: artifacts-us}';
+const KEYED = '{Type: S3, Location: artifacts-us, EncryptionKey: {Id: arn:aws:kms:us-east-1:111111111111:key/2, Type: KMS}}';
+const REGION = { 'AWS::Region': 'eu-west-1' };
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the regional store has a key', code: pipeline(KEYED, PROD), parameters: REGION },
+    { name: 'same account', code: pipeline(PLAIN, ''), parameters: REGION },
+    { name: 'the account may be the pipeline’s', code: pipeline(PLAIN, '\n              RoleArn: !Ref DeployerArn'), parameters: REGION },
+  ],
+  invalid: [
+    { name: 'cross-account and cross-region, no key', code: pipeline(PLAIN, PROD), parameters: REGION, errors: [{ line: 9, text: 'ArtifactStore', severity: 'warning' }] },
+  ],
+});
