@@ -27,7 +27,9 @@ export const rule: Rule = {
         if (entry.key.length > MAX_KEY) {
           context.report({ messageId: 'key', data: { key: entry.key, length: String(entry.key.length) }, target: { field, part: 'key' } });
         }
-        const length = Math.max(0, ...context.values(field).map((alternative) => textOf(alternative)?.length ?? 0));
+        // A plain scalar is its own length; only intrinsics need evaluating.
+        const length = entry.value.kind === 'scalar' ? String(entry.value.value ?? '').length
+          : Math.max(0, ...context.values(field).map((alternative) => textOf(alternative)?.length ?? 0));
         if (length > MAX_VALUE) context.report({ messageId: 'value', data: { key: entry.key, length: String(length) }, target: { field } });
       }
     }
