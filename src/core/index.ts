@@ -12,6 +12,7 @@ export { suppressionFixes, type SeverityOverride } from './engine/suppressions';
 export { renderFix } from './fixes/render';
 export { applyEdits, combineFixes } from './fixes/render';
 export { parseSource, detectFormat } from './source';
+export { Workspace, type WorkspaceOptions, type WorkspaceLink, type DefinedRole, type DefinedExport } from './workspace';
 export { buildModel } from './model/build';
 export { mightBeOurs } from './model/kinds';
 export { parseParameterFile } from './model/parameters';

@@ -6,7 +6,9 @@ import { evaluateString, singleText, type StringAlternative } from '../model/eva
 import { compare } from '../model/resolved';
 import type { ActionModel, DocumentModel, Field } from '../model/types';
 import { renderFix } from '../fixes/render';
-import type { Finding, RelatedInformation, Rule, RuleContext, ReportDescriptor, Target } from './types';
+import type { Finding, RelatedInformation, RoleDefinition, Rule, RuleContext, ReportDescriptor, Target } from './types';
+import type { Part } from '../model/evaluate';
+import { roleDeclaredByName, templateRole } from '../model/policy';
 import { parseSource, detectFormat } from '../source';
 import type { Node } from '../source';
 import { rule as FILE_RULE } from '../rules/CPX-F01';
@@ -21,6 +23,15 @@ export interface LintOptions {
   readonly maxLength?: number;
   /** Severities chosen by the user per rule id; `off` drops the rule. */
   readonly severityOverrides?: ReadonlyMap<string, SeverityOverride>;
+  /** The other files a workspace knows: their templates, roles and exports. */
+  readonly workspace?: WorkspaceLookups;
+}
+
+export interface WorkspaceLookups {
+  readonly templates: TemplateLookup;
+  /** Role definitions in other files by the ARN that names them. */
+  readonly roles: RoleLookup;
+  readonly exports: ReadonlyMap<string, string>;
 }
 
 export const DEFAULT_MAX_LENGTH = 4 * 1024 * 1024;
@@ -45,9 +56,12 @@ export function lint(text: string, options: LintOptions): LintResult {
 
 export function lintSource(source: SourceDocument, options: LintOptions): LintResult {
   if (source.root === undefined && !looksLikeOurs(source.text)) return { model: undefined, findings: [] };
-  const model = buildModel(source, { parameterValues: options.parameterValues });
+  const model = buildModel(source, { parameterValues: options.parameterValues, exports: options.workspace?.exports });
   if (source.root !== undefined && model.kind === 'none') return { model, findings: [] };
-  const findings = runRules(model, options.rules, sameDocument(options.fileName, model)).filter((finding) => !isSuppressed(model, finding));
+  const { workspace } = options;
+  const own = sameDocument(options.fileName, model);
+  const templates: TemplateLookup = workspace ? (path) => own(path) ?? workspace.templates(path) : own;
+  const findings = runRules(model, options.rules, templates, workspace?.roles).filter((finding) => !isSuppressed(model, finding));
   return { model, findings: applySeverityOverrides(findings, options.severityOverrides ?? new Map()) };
 }
 
@@ -69,7 +83,18 @@ function sameDocument(fileName: string, model: DocumentModel): TemplateLookup {
 
 const NO_TEMPLATES: TemplateLookup = () => undefined;
 
-export function runRules(model: DocumentModel, rules: readonly Rule[], templates: TemplateLookup = NO_TEMPLATES): Finding[] {
+/** The roles of other files that a role ARN names (the file's own roles are looked up first). */
+export type RoleLookup = (arn: readonly Part[]) => readonly RoleDefinition[];
+
+const NO_ROLES: RoleLookup = () => [];
+
+/** A role of this template, by `Fn::GetAtt` or by the path and name its ARN gives, before any other file's. */
+function ownRole(model: DocumentModel, arn: readonly Part[]): RoleDefinition[] {
+  const role = templateRole(arn, model) ?? roleDeclaredByName(arn, model);
+  return role ? [{ fileName: undefined, model, role }] : [];
+}
+
+export function runRules(model: DocumentModel, rules: readonly Rule[], templates: TemplateLookup = NO_TEMPLATES, roles: RoleLookup = NO_ROLES): Finding[] {
   const findings: Finding[] = [];
   const arnCache = new Map<Node, readonly ArnAlternative[]>();
   const valueCache = new Map<Node, readonly StringAlternative[]>();
@@ -108,6 +133,10 @@ export function runRules(model: DocumentModel, rules: readonly Rule[], templates
         return derivedCache.get(compute) as T;
       },
       deployedTemplate,
+      roleDefinitions: (arn) => {
+        const own = ownRole(model, arn);
+        return own.length > 0 ? own : roles(arn);
+      },
     };
     rule.check(context);
   }
@@ -128,9 +157,9 @@ function toFinding(model: DocumentModel, rule: Rule, descriptor: ReportDescripto
   if (template === undefined) throw new Error(`${rule.meta.id} reported undeclared message '${descriptor.messageId}'`);
   if (descriptor.fixes?.length && !rule.meta.fixable) throw new Error(`${rule.meta.id} offered a fix but is not declared fixable`);
   const { span, path } = resolveTarget(model.source, descriptor.target);
-  const related: RelatedInformation[] = (descriptor.related ?? []).map((item) => ({
-    ...resolveTarget(model.source, item.target).span, message: item.message,
-  }));
+  const related: RelatedInformation[] = (descriptor.related ?? []).map((item) => (item.target.fileName === undefined
+    ? { ...resolveTarget(model.source, item.target).span, message: item.message }
+    : { ...('span' in item.target ? item.target.span : { start: item.target.field.node.start, end: item.target.field.node.end }), message: item.message, fileName: item.target.fileName }));
   const fixes = (descriptor.fixes ?? []).flatMap((fix) => renderFix(model.source, fix) ?? []);
   return {
     ruleId: rule.meta.id,

@@ -1,6 +1,6 @@
 import type { Node, Path, Span } from '../source';
-import type { ActionModel, DocumentModel, Field } from '../model/types';
-import type { StringAlternative } from '../model/evaluate';
+import type { ActionModel, DocumentModel, Field, ResourceModel } from '../model/types';
+import type { Part, StringAlternative } from '../model/evaluate';
 import type { FixDescriptor } from '../fixes/intents';
 import type { ArnAlternative } from '../model/roles';
 import type { Comparison, Resolved } from '../model/resolved';
@@ -24,8 +24,11 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-/** What a finding points at: a model field (its value, or its key), or a raw span. */
-export type Target = { readonly field: Field; readonly part?: 'key' | 'value' } | { readonly span: Span; readonly path?: Path };
+/**
+ * What a finding points at: a model field (its value, or its key), or a raw span. `fileName` puts
+ * it in another file of the workspace (related places only; a field there is pointed at by its value).
+ */
+export type Target = ({ readonly field: Field; readonly part?: 'key' | 'value' } | { readonly span: Span; readonly path?: Path }) & { readonly fileName?: string };
 
 export interface RelatedDescriptor {
   readonly target: Target;
@@ -55,6 +58,15 @@ export interface RuleContext {
   derived<T>(compute: (model: DocumentModel) => T): T;
   /** The template a CloudFormation action deploys (the file after `::` in TemplatePath), when the engine has it. */
   deployedTemplate(action: ActionModel): DocumentModel | undefined;
+  /** The `AWS::IAM::Role` definitions a role ARN names, in this file or other files of the workspace; several mean it is ambiguous. */
+  roleDefinitions(arn: readonly Part[]): readonly RoleDefinition[];
+}
+
+/** A role defined in a template: in this file (`fileName` undefined) or in another file of the workspace. */
+export interface RoleDefinition {
+  readonly fileName: string | undefined;
+  readonly model: DocumentModel;
+  readonly role: ResourceModel;
 }
 
 export interface TextEdit {
@@ -72,6 +84,8 @@ export interface Fix {
 
 export interface RelatedInformation extends Span {
   readonly message: string;
+  /** Set when the place is in another file (offsets are into that file's text). */
+  readonly fileName?: string;
 }
 
 export interface Finding extends Span {

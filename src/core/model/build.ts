@@ -9,6 +9,8 @@ import {
 export interface ModelOptions {
   /** Parameter values by name; `AWS::AccountId` and `AWS::Region` give the pipeline's own account and region. */
   readonly parameterValues?: ReadonlyMap<string, string>;
+  /** Values other templates export, by export name (a workspace resolves `Fn::ImportValue` with them). */
+  readonly exports?: ReadonlyMap<string, string>;
 }
 
 const NO_CONDITIONS: Conditions = new Map();
@@ -39,13 +41,13 @@ export function buildModel(source: SourceDocument, options: ModelOptions = {}): 
   if (!isMap(root) || kind === 'none') {
     return { ...base, dialect: 'cfn', scope: EMPTY_SCOPE, pipelines: [], resources: new Map(), typed: NO_RESOURCES };
   }
-  if (kind === 'template') return buildTemplate(root, values, base);
+  if (kind === 'template') return buildTemplate(root, values, base, options.exports);
   return buildApiDocument(root, kind, values, base);
 }
 
 type Base = Pick<DocumentModel, 'kind' | 'source' | 'pipelineAccountId' | 'pipelineRegion'>;
 
-function buildTemplate(root: MapNode, values: ReadonlyMap<string, string>, base: Base): DocumentModel {
+function buildTemplate(root: MapNode, values: ReadonlyMap<string, string>, base: Base, exports: ReadonlyMap<string, string> | undefined): DocumentModel {
   const parameters = new Map<string, ParameterInfo>();
   const parametersNode = get(root, 'Parameters');
   if (isMap(parametersNode)) {
@@ -71,7 +73,7 @@ function buildTemplate(root: MapNode, values: ReadonlyMap<string, string>, base:
     }
   }
   const mappings = get(root, 'Mappings');
-  const scope: Scope = { parameters, resourceTypes, mappings: isMap(mappings) ? mappings : undefined, values };
+  const scope: Scope = { parameters, resourceTypes, mappings: isMap(mappings) ? mappings : undefined, values, exports };
   const pipelines: PipelineModel[] = [];
   const transform = get(root, 'Transform');
   // AWS's own transforms leave a pipeline resource as written; another macro may rewrite it.

@@ -33,6 +33,8 @@ export interface Scope {
   readonly mappings: MapNode | undefined;
   /** Parameter values from `--account`, parameter files or settings; they win over defaults. */
   readonly values: ReadonlyMap<string, string>;
+  /** Values exported by other templates of the workspace (`Outputs.*.Export.Name`), for `Fn::ImportValue`. */
+  readonly exports?: ReadonlyMap<string, string>;
 }
 
 export const EMPTY_SCOPE: Scope = {
@@ -69,8 +71,10 @@ export function evaluateString(node: Node | undefined, scope: Scope): StringAlte
       return evaluateFindInMap(argument, scope);
     case 'Fn::Select':
       return evaluateSelect(argument, scope);
-    case 'Fn::ImportValue':
-      return single([unknown('import', 'an imported value (Fn::ImportValue)')]);
+    case 'Fn::ImportValue': {
+      const exported = scope.exports?.get(scalarText(argument) ?? '');
+      return single([exported === undefined ? unknown('import', 'an imported value (Fn::ImportValue)') : { kind: 'text', text: exported }]);
+    }
     default:
       return single([unknown('expression', fn ? `the result of ${fn}` : 'a value that is not a string')]);
   }

@@ -182,7 +182,7 @@ function principalMatches(parts: readonly Part[], principal: PrincipalQuery, mod
 const ACCOUNT_ID = /^\d{12}$/;
 
 /** The account a principal value names as a whole (`123456789012`, `${Param}`, `${AWS::AccountId}`, `arn:…:root`). */
-function principalAccount(parts: readonly Part[]): Resolved | undefined {
+export function principalAccount(parts: readonly Part[]): Resolved | undefined {
   if (parts.length === 1) {
     const only = parts[0];
     if (only.kind === 'text' && ACCOUNT_ID.test(only.text)) return { kind: 'literal', value: only.text };

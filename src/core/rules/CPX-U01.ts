@@ -8,7 +8,7 @@ import { accountText, roleFields } from './support';
 const MAX_RELATED = 20;
 
 interface Cause {
-  readonly messageId: 'parameter' | 'expression' | 'pipelineAccount';
+  readonly messageId: 'parameter' | 'expression' | 'pipelineAccount' | 'ambiguous';
   readonly data: Record<string, string>;
   readonly targets: Target[];
 }
@@ -23,6 +23,7 @@ export const rule: Rule = {
       parameter: "The account of the {role} comes from parameter '{name}', which has no value here, so cross-account checks that need it were skipped. Give it with `--account {name}=<account id>`, a parameter file (`--parameters`), or the `cpxLint.accounts` setting.",
       expression: 'The account of the {role} could not be resolved ({detail}), so cross-account checks that need it were skipped. Give the value with `--account NAME=<account id>`, a parameter file, or the `cpxLint.accounts` setting.',
       pipelineAccount: "The pipeline's own account is not known, so whether account {account} is another account could not be decided. Give it with `--account AWS::AccountId=<account id>` or the `cpxLint.accounts` setting.",
+      ambiguous: "The {role} '{key}' is defined in more than one file ({files}), so the checks of its trust and policies were skipped. Keep one definition in the files linted together.",
       grants: "Actions run in account {accounts}, and these grants they need are not in this file, so they could not be checked: {grants}. cpx-lint checks them when they are declared in the same template as the pipeline; otherwise check where they are declared that {needs}.",
     },
     fixable: false,
@@ -47,6 +48,15 @@ export const rule: Rule = {
         } else if (account.kind === 'literal' && model.pipelineAccountId === undefined && role !== 'pipeline role') {
           note('pipeline-account', () => ({ messageId: 'pipelineAccount', data: { account: account.value } }), { field });
         }
+      }
+    }
+    for (const { field, role } of roleFields(model)) {
+      for (const { value } of context.values(field)) {
+        const definitions = value ? context.roleDefinitions(value) : [];
+        if (definitions.length < 2) continue;
+        const key = model.source.text.slice(field.node.start, field.node.end);
+        const files = definitions.map((definition) => definition.fileName ?? 'this file').join(', ');
+        note(`ambiguous:${field.node.start}`, () => ({ messageId: 'ambiguous', data: { role, key, files } }), { field });
       }
     }
     for (const cause of causes.values()) {

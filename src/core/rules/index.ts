@@ -56,6 +56,9 @@ import { rule as R02 } from './CPX-R02';
 import { rule as R03 } from './CPX-R03';
 import { rule as R04 } from './CPX-R04';
 import { rule as R05 } from './CPX-R05';
+import { rule as R06 } from './CPX-R06';
+import { rule as R07 } from './CPX-R07';
+import { rule as R08 } from './CPX-R08';
 import { rule as R09 } from './CPX-R09';
 import { rule as R10 } from './CPX-R10';
 import { rule as R11 } from './CPX-R11';
@@ -73,6 +76,6 @@ import { rule as T09 } from './CPX-T09';
 import { rule as U01 } from './CPX-U01';
 
 /** The catalogue, sorted by id. Ids are public: add new ones, never rename. */
-export const RULES: readonly Rule[] = [A01, A02, A03, A04, A05, A06, B01, B02, B03, B04, B05, C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, F01, F02, G01, G02, G03, G04, G05, G06, G07, G08, K01, K02, K03, K04, K05, K06, K07, K08, K09, P01, P02, P03, P04, P05, P06, P07, P08, R01, R02, R03, R04, R05, R09, R10, R11, R12, R13, T01, T02, T03, T04, T05, T06, T07, T08, T09, U01];
+export const RULES: readonly Rule[] = [A01, A02, A03, A04, A05, A06, B01, B02, B03, B04, B05, C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, F01, F02, G01, G02, G03, G04, G05, G06, G07, G08, K01, K02, K03, K04, K05, K06, K07, K08, K09, P01, P02, P03, P04, P05, P06, P07, P08, R01, R02, R03, R04, R05, R06, R07, R08, R09, R10, R11, R12, R13, T01, T02, T03, T04, T05, T06, T07, T08, T09, U01];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

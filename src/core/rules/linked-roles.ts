@@ -1,0 +1,81 @@
+import { get, isSeq, scalarText, type Node } from '../source';
+import { analyseArn, type Part } from '../model/evaluate';
+import { and3, canonical, fromComparison, matchSegments, or3, type Tri } from '../model/canonical';
+import { coversAction, principalAccount, readPolicyDocument, resourceConditions, type PolicyDocument, type PolicyStatement } from '../model/policy';
+import type { Resolved } from '../model/resolved';
+import type { RoleDefinition, RuleContext, Target } from '../engine/types';
+import type { Field } from '../model/types';
+
+/**
+ * CPX-R06…R08 look at a role through the ARN that names it, often in another template. That
+ * template is account-agnostic: its `${AWS::AccountId}` is the account of the ARN, and its
+ * parameters mean nothing in the pipeline's file.
+ */
+export interface LinkedRole {
+  readonly definition: RoleDefinition;
+  /** The ARN as the pipeline's file writes it, and the account it gives. */
+  readonly arn: readonly Part[];
+  readonly account: Resolved;
+}
+
+/** The one role an ARN field names, per `Fn::If` branch; none when it is ambiguous (CPX-U01 says so) or not in view. */
+export function linkedRoles(context: RuleContext, field: Field | undefined): LinkedRole[] {
+  return context.values(field).flatMap((alternative): LinkedRole[] => {
+    const definitions = alternative.value ? context.roleDefinitions(alternative.value) : [];
+    // A role with its own `Condition` may not exist; nothing is certain about it.
+    if (!alternative.value || definitions.length !== 1 || resourceConditions(definitions[0].role).size > 0) return [];
+    return [{ definition: definitions[0], arn: alternative.value, account: analyseArn(alternative.value).account }];
+  });
+}
+
+/** An account written in the role's template, in the terms of the pipeline's file. */
+export function inPipelineTerms(context: RuleContext, linked: LinkedRole, value: Resolved): Resolved {
+  if (linked.definition.model === context.model) return value;
+  if (value.kind === 'pipeline') return linked.account;
+  if (value.kind === 'literal') return { kind: 'literal', value: value.value };
+  return { kind: 'unknown', reason: 'parameter', detail: 'a value of another template' };
+}
+
+export function trustPolicy(linked: LinkedRole): PolicyDocument | undefined {
+  const { role, model } = linked.definition;
+  const node = get(role.properties, 'AssumeRolePolicyDocument');
+  return node && readPolicyDocument({ node, path: [...role.path, 'Properties', 'AssumeRolePolicyDocument'] }, model, 'yes', resourceConditions(role));
+}
+
+/** Whether some statement answers; a statement under `Fn::If`, a `Condition` block or an unreadable document leaves it open. */
+export function anyStatement(document: PolicyDocument, action: string, matches: (statement: PolicyStatement) => Tri): Tri {
+  const result = or3(document.statements.map((statement) => {
+    if (statement.effect !== 'Allow') return statement.effect === undefined ? 'unknown' : 'no';
+    const answer = and3(coversAction(statement, action), matches(statement));
+    return answer === 'yes' && (statement.conditional || statement.conditions.size > 0) ? 'unknown' : answer;
+  }));
+  return result === 'no' && document.partial ? 'unknown' : result;
+}
+
+/** The `Principal.Service` values of a statement that are text. */
+export function servicePrincipals(statement: PolicyStatement): { texts: string[]; computed: boolean; node: Node | undefined } {
+  const node = get(get(statement.field.node, 'Principal'), 'Service');
+  const items = node === undefined ? [] : isSeq(node) ? node.items : [node];
+  const texts = items.flatMap((item) => scalarText(item) ?? []);
+  return { texts, computed: texts.length < items.length, node };
+}
+
+/** A value of `Principal.AWS` against "the pipeline account or the pipeline role". */
+export function principalIsPipeline(context: RuleContext, linked: LinkedRole, parts: readonly Part[], pipelineRole: readonly Part[] | undefined): Tri {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only?.kind === 'text' && only.text === '*') return 'yes';
+  const account = principalAccount(parts);
+  if (account) return fromComparison(context.compareAccounts(inPipelineTerms(context, linked, account), { kind: 'pipeline' }));
+  const arn = analyseArn(parts);
+  if (arn.isArn !== true) return 'unknown';
+  const inAccount = fromComparison(context.compareAccounts(inPipelineTerms(context, linked, arn.account), { kind: 'pipeline' }));
+  if (inAccount === 'no') return 'no';
+  // A role ARN in the pipeline account may be the pipeline role; only the same template can tell.
+  if (linked.definition.model !== context.model || !pipelineRole) return 'unknown';
+  return and3(inAccount, matchSegments(canonical(parts, context.model), canonical(pipelineRole, context.model), false));
+}
+
+/** A related place in the role's file. */
+export function inRoleFile(linked: LinkedRole, node: Node, path: readonly (string | number)[]): Target {
+  return { field: { node, path }, fileName: linked.definition.fileName };
+}

@@ -1,0 +1,206 @@
+import { get, getEntry, isMap, scalarText, type Node } from '../source';
+import { detectFormat, parseSource } from '../source';
+import { buildModel } from '../model/build';
+import { mightBeOurs } from '../model/kinds';
+import { evaluateString } from '../model/evaluate';
+import { plainText, roleKeyOfArn, roleKeyOfResource } from '../model/role-keys';
+import { roleFields } from '../model/roles';
+import type { DocumentModel } from '../model/types';
+import { lint, type LintResult, type WorkspaceLookups } from '../engine/run';
+import type { RoleDefinition, Rule } from '../engine/types';
+import type { SeverityOverride } from '../engine/suppressions';
+
+/**
+ * Many files linted as one: a pipeline in one account and the roles it names in templates of
+ * other accounts. Templates are account-agnostic, so a role is indexed by `role/<path><name>` and
+ * placed in whatever account the ARN naming it gives. Nothing here needs configuration; where two
+ * files define the same role the rules are told both and decide nothing (CPX-U01 says so).
+ */
+export interface WorkspaceOptions {
+  readonly rules: readonly Rule[];
+  readonly parameterValues?: ReadonlyMap<string, string>;
+  readonly maxLength?: number;
+  readonly severityOverrides?: ReadonlyMap<string, SeverityOverride>;
+}
+
+export interface DefinedRole extends RoleDefinition {
+  readonly fileName: string;
+  /** `role/<path><name>`, the part of the ARN after the account. */
+  readonly key: string;
+}
+
+export interface DefinedExport {
+  readonly fileName: string;
+  readonly name: string;
+  readonly value: string;
+  readonly node: Node;
+}
+
+/** A reference in one file resolved to a definition in another. */
+export interface WorkspaceLink {
+  readonly kind: 'role' | 'export';
+  readonly fileName: string;
+  readonly node: Node;
+  /** The role ARN as written, or the export name. */
+  readonly reference: string;
+  readonly targets: readonly { readonly fileName: string; readonly node: Node }[];
+}
+
+interface Entry {
+  readonly text: string;
+  readonly model: DocumentModel | undefined;
+  readonly roles: readonly DefinedRole[];
+  readonly exports: readonly DefinedExport[];
+  /** Role keys its role fields name, and the export names it imports. */
+  readonly roleReferences: ReadonlySet<string>;
+  readonly imports: ReadonlySet<string>;
+}
+
+export class Workspace {
+  private readonly entries = new Map<string, Entry>();
+  private index: { roles: Map<string, DefinedRole[]>; exports: Map<string, DefinedExport[]> } | undefined;
+
+  constructor(private readonly options: WorkspaceOptions) {}
+
+  /** Adds or replaces a file; the same text again costs nothing. */
+  set(fileName: string, text: string): void {
+    if (this.entries.get(fileName)?.text === text) return;
+    this.entries.set(fileName, indexFile(fileName, text, this.options.parameterValues));
+    this.index = undefined;
+  }
+
+  delete(fileName: string): void {
+    if (this.entries.delete(fileName)) this.index = undefined;
+  }
+
+  get fileNames(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  model(fileName: string): DocumentModel | undefined {
+    return this.entries.get(fileName)?.model;
+  }
+
+  /** Every definition of `role/<path><name>` in the workspace. */
+  rolesByKey(key: string): readonly DefinedRole[] {
+    return this.built().roles.get(key) ?? [];
+  }
+
+  exportsByName(name: string): readonly DefinedExport[] {
+    return this.built().exports.get(name) ?? [];
+  }
+
+  /** Files whose findings may change when this one does: they name a role it defines, or import what it exports. */
+  dependentsOf(fileName: string): string[] {
+    const entry = this.entries.get(fileName);
+    if (!entry) return [];
+    const roles = new Set(entry.roles.map((role) => role.key));
+    const exports = new Set(entry.exports.map((exported) => exported.name));
+    return [...this.entries].filter(([name, other]) => name !== fileName
+      && ([...other.roleReferences].some((key) => roles.has(key)) || [...other.imports].some((imported) => exports.has(imported))))
+      .map(([name]) => name);
+  }
+
+  lint(fileName: string): LintResult {
+    const entry = this.entries.get(fileName);
+    if (!entry) return { model: undefined, findings: [] };
+    return lint(entry.text, { ...this.options, fileName, workspace: this.lookups(fileName) });
+  }
+
+  /** Role fields resolved to role definitions in other files, and imports to exports, in file order. */
+  links(): WorkspaceLink[] {
+    const links: WorkspaceLink[] = [];
+    for (const [fileName, entry] of this.entries) {
+      const model = entry.model;
+      if (!model) continue;
+      const seen = new Set<Node>();
+      for (const { field } of roleFields(model)) {
+        if (seen.has(field.node)) continue;
+        seen.add(field.node);
+        const keys = new Set(evaluateString(field.node, model.scope).flatMap((alternative) => roleKeyOfArn(alternative.value) ?? []));
+        const targets = [...keys].flatMap((key) => this.rolesByKey(key)).filter((role) => role.fileName !== fileName);
+        if (targets.length > 0) {
+          links.push({ kind: 'role', fileName, node: field.node, reference: model.source.text.slice(field.node.start, field.node.end), targets: targets.map((role) => ({ fileName: role.fileName, node: role.role.node })) });
+        }
+      }
+      for (const { name, node } of importsOf(model)) {
+        const targets = this.exportsByName(name).filter((exported) => exported.fileName !== fileName);
+        if (targets.length > 0) links.push({ kind: 'export', fileName, node, reference: name, targets: targets.map((exported) => ({ fileName: exported.fileName, node: exported.node })) });
+      }
+    }
+    return links;
+  }
+
+  private lookups(fileName: string): WorkspaceLookups {
+    const exports = new Map<string, string>();
+    for (const [name, definitions] of this.built().exports) {
+      // An export name is unique in an account and region; two files exporting it leave the import unresolved.
+      if (definitions.length === 1 && definitions[0].fileName !== fileName) exports.set(name, definitions[0].value);
+    }
+    return {
+      exports,
+      roles: (arn) => {
+        const key = roleKeyOfArn(arn);
+        return key ? this.rolesByKey(key).filter((role) => role.fileName !== fileName) : [];
+      },
+      templates: (pathInArtifact) => {
+        const wanted = `/${pathInArtifact.replace(/^\.?\/+/, '')}`;
+        const found = [...this.entries].filter(([name, entry]) => name !== fileName && entry.model?.kind === 'template' && `/${name.replace(/\\/g, '/')}`.endsWith(wanted));
+        return found.length === 1 ? found[0][1].model : undefined;
+      },
+    };
+  }
+
+  private built(): { roles: Map<string, DefinedRole[]>; exports: Map<string, DefinedExport[]> } {
+    if (this.index) return this.index;
+    const roles = new Map<string, DefinedRole[]>();
+    const exports = new Map<string, DefinedExport[]>();
+    for (const entry of this.entries.values()) {
+      for (const role of entry.roles) roles.set(role.key, [...(roles.get(role.key) ?? []), role]);
+      for (const exported of entry.exports) exports.set(exported.name, [...(exports.get(exported.name) ?? []), exported]);
+    }
+    this.index = { roles, exports };
+    return this.index;
+  }
+}
+
+function indexFile(fileName: string, text: string, parameterValues: ReadonlyMap<string, string> | undefined): Entry {
+  const empty = { text, model: undefined, roles: [], exports: [], roleReferences: new Set<string>(), imports: new Set<string>() };
+  if (text.slice(0, 8192).includes('\u0000') || !mightBeOurs(text)) return empty;
+  const model = buildModel(parseSource(text, detectFormat(fileName, text)), { parameterValues });
+  if (model.kind === 'none') return { ...empty, model };
+  const roles = model.typed.roles.flatMap((role): DefinedRole[] => {
+    const key = roleKeyOfResource(role, model);
+    return key ? [{ fileName, model, role, key }] : [];
+  });
+  const roleReferences = new Set([...roleFields(model)].flatMap(({ field }) => evaluateString(field.node, model.scope).flatMap((alternative) => roleKeyOfArn(alternative.value) ?? [])));
+  return { text, model, roles, exports: exportsOf(fileName, model), roleReferences, imports: new Set(importsOf(model).map((imported) => imported.name)) };
+}
+
+function exportsOf(fileName: string, model: DocumentModel): DefinedExport[] {
+  const outputs = get(model.source.root, 'Outputs');
+  if (!isMap(outputs)) return [];
+  return outputs.entries.flatMap((output): DefinedExport[] => {
+    const name = plainText(get(get(output.value, 'Export'), 'Name'), model);
+    const valueEntry = isMap(output.value) ? getEntry(output.value, 'Value') : undefined;
+    const value = valueEntry && plainText(valueEntry.value, model);
+    return name && value !== undefined && valueEntry ? [{ fileName, name, value, node: valueEntry.value }] : [];
+  });
+}
+
+/** Every `Fn::ImportValue` of a plain name, wherever it is written. */
+function importsOf(model: DocumentModel): { name: string; node: Node }[] {
+  const found: { name: string; node: Node }[] = [];
+  const visit = (node: Node | undefined): void => {
+    if (!node) return;
+    if (node.kind === 'map') {
+      const imported = node.entries.length === 1 && node.entries[0].key === 'Fn::ImportValue' ? scalarText(node.entries[0].value) : undefined;
+      if (imported !== undefined) found.push({ name: imported, node });
+      for (const entry of node.entries) visit(entry.value);
+    } else if (node.kind === 'seq') {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(get(model.source.root, 'Resources'));
+  return found;
+}

@@ -1,0 +1,110 @@
+/**
+ * The seed answer as two files: the CI account's pipeline (with the action role where it belongs,
+ * beside `Configuration`) and the DEV account's roles, with variants for the workspace rules.
+ */
+
+export const CI_PIPELINE = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  DevAccountId:
+    Type: String
+    Default: '333333333333'
+    AllowedPattern: '\\d{12}'
+Resources:
+  ArtifactBucket:
+    Type: AWS::S3::Bucket
+  CodePipelineRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: {Service: codepipeline.amazonaws.com}
+            Action: sts:AssumeRole
+  CodePipeline:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      RoleArn: !GetAtt CodePipelineRole.Arn
+      ArtifactStore: {Type: S3, Location: !Ref ArtifactBucket}
+      Stages:
+        - Name: Source
+          Actions:
+            - Name: source
+              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: '1'}
+              Configuration: {S3Bucket: !Ref ArtifactBucket, S3ObjectKey: build.zip}
+              OutputArtifacts: [{Name: BuildArtifact}]
+        - Name: StagingDev
+          Actions:
+            - Name: create-changeset
+              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: '1'}
+              RoleArn: !Sub "arn:aws:iam::\${DevAccountId}:role/cross-account-role"
+              Configuration:
+                StackName: app-stack-dev
+                ActionMode: CHANGE_SET_REPLACE
+                ChangeSetName: app-changeset-dev
+                TemplatePath: "BuildArtifact::template.yml"
+                RoleArn: !Sub "arn:aws:iam::\${DevAccountId}:role/cloudformation-role"
+              InputArtifacts: [{Name: BuildArtifact}]
+`;
+
+export const TRUST_CI = 'AWS: !Sub "arn:aws:iam::${CIAccountId}:root"';
+export const PASS_ROLE = '              - iam:PassRole\n';
+export const TRUST_CLOUDFORMATION = 'Service: cloudformation.amazonaws.com';
+
+/** The DEV account's roles; the trust and permissions of the two roles can be swapped out. */
+export const DEV_ROLES = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  CIAccountId:
+    Type: String
+    Default: '111111111111'
+Resources:
+  CrossAccountRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: cross-account-role
+      Path: /
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              ${TRUST_CI}
+            Action: sts:AssumeRole
+  CrossAccountPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: CrossAccountPolicy
+      Roles: [!Ref CrossAccountRole]
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action:
+              - cloudformation:*
+              - s3:*
+${PASS_ROLE}            Resource: "*"
+  CloudFormationRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: cloudformation-role
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: {${TRUST_CLOUDFORMATION}}
+            Action: sts:AssumeRole
+      ManagedPolicyArns:
+        - !Sub arn:\${AWS::Partition}:iam::aws:policy/AdministratorAccess
+`;
+
+/** The pipeline and the roles in one template: how a rule test sees both files at once. */
+export function combined(devRoles: string = DEV_ROLES): string {
+  const roles = devRoles.slice(devRoles.indexOf('Resources:\n') + 'Resources:\n'.length);
+  return CI_PIPELINE.replace("Resources:\n", `  CIAccountId:\n    Type: String\n    Default: '111111111111'\nResources:\n${roles}`);
+}
+
+export function lineOf(code: string, text: string, from = 0): number {
+  const index = code.indexOf(text, from);
+  if (index < 0) throw new Error(`'${text}' not in the code`);
+  return code.slice(0, index).split('\n').length;
+}
