@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type * as Aws from '../aws';
 import { fileFinding, lintText, parseParameterFile, ruleDocPath, type Finding } from '../core';
 import { collectFiles } from './files';
+import { firstPipelineMap } from './map';
 import { positionFindings, type FileReport } from './report';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
@@ -25,6 +26,7 @@ Options:
   -p, --parameters <file>            parameter values: [{"ParameterKey","ParameterValue"}]
                                      or {"Parameters": {...}}; repeatable
       --max-size <characters>        skip larger files with a finding (default: 4194304)
+      --map <file.svg>               also write the account map of the first pipeline found
       --from-aws <pipeline-name>     lint a deployed pipeline (read-only: codepipeline:GetPipeline)
       --profile <name>               AWS profile for --from-aws (default: the SDK's default chain)
       --region <region>              region for --from-aws (default: the profile's, then AWS_REGION)
@@ -64,6 +66,7 @@ async function run(argv: readonly string[], write: (text: string) => void): Prom
         account: { type: 'string', short: 'a', multiple: true, default: [] },
         parameters: { type: 'string', short: 'p', multiple: true, default: [] },
         'max-size': { type: 'string' },
+        map: { type: 'string' },
         'from-aws': { type: 'string' },
         profile: { type: 'string' },
         region: { type: 'string' },
@@ -89,6 +92,7 @@ async function run(argv: readonly string[], write: (text: string) => void): Prom
   if (fromAws === undefined && (values.profile !== undefined || values.region !== undefined)) throw new UsageError('--profile and --region go with --from-aws');
   if (fromAws !== undefined && positionals.length > 0) throw new UsageError('--from-aws lints the deployed pipeline only; lint files in a separate run');
   if (fromAws === undefined && positionals.length === 0) throw new UsageError('no files or directories given');
+  if (fromAws !== undefined && values.map !== undefined) throw new UsageError('--map goes with files, not --from-aws');
   const maxLength = values['max-size'] === undefined ? undefined : Number(values['max-size']);
   if (maxLength !== undefined && !(Number.isInteger(maxLength) && maxLength > 0)) throw new UsageError('--max-size takes a positive whole number');
 
@@ -119,12 +123,22 @@ async function run(argv: readonly string[], write: (text: string) => void): Prom
     const { files, missing } = collectFiles(positionals);
     if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
     reports = files.map((file) => lintFile(file, parameterValues, maxLength));
+    if (values.map !== undefined) writeMap(values.map, firstPipelineMap(files, parameterValues, maxLength));
   }
   const docUri = (id: string): string => pathToFileURL(join(__dirname, '..', ruleDocPath(id))).href;
   if (format === 'json') write(JSON.stringify(reports.map(toJson), null, 2) + '\n');
   else if (format === 'sarif') write(formatSarif(reports, VERSION, (rule) => docUri(rule.meta.id)));
   else write(formatStylish(reports, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
   return reports.some((report) => report.findings.some(({ finding }) => finding.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
+}
+
+function writeMap(out: string, svg: string | undefined): void {
+  if (svg === undefined) throw new FatalError('--map: no pipeline found in the files given');
+  try {
+    writeFileSync(out, svg);
+  } catch (error) {
+    throw new FatalError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 function lintFile(file: string, parameterValues: ReadonlyMap<string, string>, maxLength: number | undefined): FileReport {
