@@ -47,3 +47,31 @@ Resources:
 ${indented}
 `;
 }
+
+/**
+ * A template that holds a pipeline deploying this very template (`Build::infra/app.yaml`, to be
+ * linted as `infra/app.yaml`), the one deployed template a single file shows.
+ */
+export function selfDeployingYaml(configuration: string, template: { transform?: string; resources?: string } = {}): string {
+  const lines = configuration.trim().split('\n').map((line) => `                ${line}`).join('\n');
+  return `AWSTemplateFormatVersion: '2010-09-09'
+${template.transform ? `Transform: ${template.transform}\n` : ''}Resources:
+${template.resources ?? ''}  Pipeline:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      RoleArn: arn:aws:iam::111111111111:role/pipeline
+      ArtifactStore: {Type: S3, Location: artifacts}
+      Stages:
+        - Name: Deploy
+          Actions:
+            - Name: Release
+              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: '1'}
+              Configuration:
+                StackName: app
+                TemplatePath: Build::infra/app.yaml
+${lines}
+              InputArtifacts: [{Name: Build}]
+`;
+}
+
+export const SELF = 'repo/infra/app.yaml';
