@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type * as Aws from '../aws';
-import { fileFinding, lintText, parseParameterFile, ruleDocPath, type Finding } from '../core';
+import { lintText, parseParameterFile, ruleDocPath } from '../core';
 import { collectFiles } from './files';
 import { firstPipelineMap } from './map';
 import { positionFindings, type FileReport } from './report';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
+import { formatLinks, lintFiles, type LinkReport } from './workspace';
 
 declare const CPX_VERSION: string | undefined;
 const VERSION = typeof CPX_VERSION === 'string' ? CPX_VERSION : '0.0.0-dev';
@@ -26,6 +27,8 @@ Options:
   -p, --parameters <file>            parameter values: [{"ParameterKey","ParameterValue"}]
                                      or {"Parameters": {...}}; repeatable
       --max-size <characters>        skip larger files with a finding (default: 4194304)
+      --links                        also print the links between files (role ARN ->
+                                     its definition, Fn::ImportValue -> its export)
       --map <file.svg>               also write the account map of the first pipeline found
       --from-aws <pipeline-name>     lint a deployed pipeline (read-only: codepipeline:GetPipeline)
       --profile <name>               AWS profile for --from-aws (default: the SDK's default chain)
@@ -66,6 +69,7 @@ async function run(argv: readonly string[], write: (text: string) => void): Prom
         account: { type: 'string', short: 'a', multiple: true, default: [] },
         parameters: { type: 'string', short: 'p', multiple: true, default: [] },
         'max-size': { type: 'string' },
+        links: { type: 'boolean' },
         map: { type: 'string' },
         'from-aws': { type: 'string' },
         profile: { type: 'string' },
@@ -117,18 +121,19 @@ async function run(argv: readonly string[], write: (text: string) => void): Prom
   }
 
   let reports: FileReport[];
+  let links: LinkReport[] = [];
   if (fromAws !== undefined) {
     reports = [await lintDeployed(fromAws, values.profile, values.region, parameterValues, maxLength)];
   } else {
     const { files, missing } = collectFiles(positionals);
     if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-    reports = files.map((file) => lintFile(file, parameterValues, maxLength));
+    ({ reports, links } = lintFiles(files, parameterValues, maxLength));
     if (values.map !== undefined) writeMap(values.map, firstPipelineMap(files, parameterValues, maxLength));
   }
   const docUri = (id: string): string => pathToFileURL(join(__dirname, '..', ruleDocPath(id))).href;
-  if (format === 'json') write(JSON.stringify(reports.map(toJson), null, 2) + '\n');
+  if (format === 'json') write(JSON.stringify(reports.map((report) => toJson(report, links)), null, 2) + '\n');
   else if (format === 'sarif') write(formatSarif(reports, VERSION, (rule) => docUri(rule.meta.id)));
-  else write(formatStylish(reports, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
+  else write(formatStylish(reports, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR) + (values.links ? formatLinks(links) : ''));
   return reports.some((report) => report.findings.some(({ finding }) => finding.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
 }
 
@@ -139,18 +144,6 @@ function writeMap(out: string, svg: string | undefined): void {
   } catch (error) {
     throw new FatalError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-}
-
-function lintFile(file: string, parameterValues: ReadonlyMap<string, string>, maxLength: number | undefined): FileReport {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const finding: Finding = fileFinding('unreadable', { reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-    return { file, kind: 'unreadable', findings: positionFindings('', [finding]) };
-  }
-  const result = lintText(text, { fileName: file, parameterValues, maxLength });
-  return { file, kind: result.model?.kind ?? 'none', findings: positionFindings(text, result.findings) };
 }
 
 /** GetPipeline's output, linted as the get-pipeline JSON the AWS CLI prints; the report names the pipeline's ARN. */
@@ -173,7 +166,7 @@ async function lintDeployed(name: string, profile: string | undefined, region: s
   }
 }
 
-function toJson(report: FileReport): unknown {
+function toJson(report: FileReport, links: readonly LinkReport[]): unknown {
   return {
     file: report.file,
     kind: report.kind,
@@ -182,9 +175,11 @@ function toJson(report: FileReport): unknown {
       severity: finding.severity,
       message: finding.message,
       ...region,
-      related: related.map((item) => ({ message: item.message, ...item.region })),
+      related: related.map((item) => ({ message: item.message, ...(item.file === undefined ? {} : { file: item.file }), ...item.region })),
       fixes: finding.fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred, edits: fix.edits })),
     })),
+    // The links from this file to definitions in the others.
+    links: links.filter((link) => link.file === report.file).map(({ kind, region, reference, targets }) => ({ kind, reference, ...region, targets: targets.map((target) => ({ file: target.file, ...target.region })) })),
   };
 }
 

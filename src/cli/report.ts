@@ -18,20 +18,25 @@ export interface Region {
 export interface PositionedFinding {
   readonly finding: Finding;
   readonly region: Region;
-  readonly related: readonly { readonly message: string; readonly region: Region }[];
+  /** `file` is set when the place is in another file of the run. */
+  readonly related: readonly { readonly message: string; readonly region: Region; readonly file?: string }[];
 }
 
-export function positionFindings(text: string, findings: readonly Finding[]): PositionedFinding[] {
+/** `textOf` gives the text of the other files that related places point into. */
+export function positionFindings(text: string, findings: readonly Finding[], textOf: (file: string) => string = () => ''): PositionedFinding[] {
   if (findings.length === 0) return [];
   const index = new LineIndex(text);
-  const region = (start: number, end: number): Region => {
-    const from = index.position(start);
-    const to = index.position(end);
-    return { startLine: from.line + 1, startColumn: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
-  };
   return findings.map((finding) => ({
     finding,
-    region: region(finding.start, finding.end),
-    related: finding.related.map((item) => ({ message: item.message, region: region(item.start, item.end) })),
+    region: regionOf(index, finding.start, finding.end),
+    related: finding.related.map((item) => (item.fileName === undefined
+      ? { message: item.message, region: regionOf(index, item.start, item.end) }
+      : { message: item.message, region: regionOf(new LineIndex(textOf(item.fileName)), item.start, item.end), file: item.fileName })),
   }));
+}
+
+export function regionOf(index: LineIndex, start: number, end: number): Region {
+  const from = index.position(start);
+  const to = index.position(end);
+  return { startLine: from.line + 1, startColumn: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
 }

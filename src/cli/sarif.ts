@@ -22,7 +22,7 @@ export function formatSarif(reports: readonly FileReport[], version: string, doc
     message: { text: finding.message },
     locations: [location(report.file, region)],
     ...(related.length > 0 ? {
-      relatedLocations: related.map((item, id) => ({ id, ...location(report.file, item.region), message: { text: item.message } })),
+      relatedLocations: related.map((item, id) => ({ id, ...location(item.file ?? report.file, item.region), message: { text: item.message } })),
     } : {}),
   })));
   const log = {

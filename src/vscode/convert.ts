@@ -21,10 +21,17 @@ export function toDiagnostic(document: vscode.TextDocument, finding: Finding, ex
   diagnostic.code = { value: finding.ruleId, target: ruleDocUri(extensionUri, finding.ruleId) };
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((item) => new vscode.DiagnosticRelatedInformation(
-      new vscode.Location(document.uri, toRange(document, item.start, item.end)), item.message,
+      item.fileName === undefined ? new vscode.Location(document.uri, toRange(document, item.start, item.end)) : otherFile(item.fileName, item.start, item.end), item.message,
     ));
   }
   return diagnostic;
+}
+
+/** A place in another file: its offsets need that file's text, so an unopened file is pointed at as a whole. */
+function otherFile(fileName: string, start: number, end: number): vscode.Location {
+  const uri = /^([a-zA-Z]:)?[\\/]/.test(fileName) ? vscode.Uri.file(fileName) : vscode.Uri.parse(fileName);
+  const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+  return new vscode.Location(uri, open ? toRange(open, start, end) : new vscode.Position(0, 0));
 }
 
 export function toRange(document: vscode.TextDocument, start: number, end: number): vscode.Range {

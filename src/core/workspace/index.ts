@@ -6,7 +6,7 @@ import { evaluateString } from '../model/evaluate';
 import { plainText, roleKeyOfArn, roleKeyOfResource } from '../model/role-keys';
 import { roleFields } from '../model/roles';
 import type { DocumentModel } from '../model/types';
-import { lint, type LintResult, type WorkspaceLookups } from '../engine/run';
+import { DEFAULT_MAX_LENGTH, lint, type LintResult, type WorkspaceLookups } from '../engine/run';
 import type { RoleDefinition, Rule } from '../engine/types';
 import type { SeverityOverride } from '../engine/suppressions';
 
@@ -65,7 +65,7 @@ export class Workspace {
   /** Adds or replaces a file; the same text again costs nothing. */
   set(fileName: string, text: string): void {
     if (this.entries.get(fileName)?.text === text) return;
-    this.entries.set(fileName, indexFile(fileName, text, this.options.parameterValues));
+    this.entries.set(fileName, indexFile(fileName, text, this.options));
     this.index = undefined;
   }
 
@@ -164,10 +164,11 @@ export class Workspace {
   }
 }
 
-function indexFile(fileName: string, text: string, parameterValues: ReadonlyMap<string, string> | undefined): Entry {
+function indexFile(fileName: string, text: string, options: WorkspaceOptions): Entry {
   const empty = { text, model: undefined, roles: [], exports: [], roleReferences: new Set<string>(), imports: new Set<string>() };
-  if (text.slice(0, 8192).includes('\u0000') || !mightBeOurs(text)) return empty;
-  const model = buildModel(parseSource(text, detectFormat(fileName, text)), { parameterValues });
+  // The same gates as `lint`: binary files, files that are not ours, and files too large to lint.
+  if (text.slice(0, 8192).includes('\u0000') || !mightBeOurs(text) || text.length > (options.maxLength ?? DEFAULT_MAX_LENGTH)) return empty;
+  const model = buildModel(parseSource(text, detectFormat(fileName, text)), { parameterValues: options.parameterValues });
   if (model.kind === 'none') return { ...empty, model };
   const roles = model.typed.roles.flatMap((role): DefinedRole[] => {
     const key = roleKeyOfResource(role, model);
