@@ -18,7 +18,7 @@ export { mightBeOurs } from './model/kinds';
 export { parseParameterFile } from './model/parameters';
 export { summarise, type DocumentSummary } from './model/summary';
 export { buildAccountMap, type AccountMap, type AccountMapOptions, type MapLane, type MapLink, type MapNode as AccountMapNode } from './map/layout';
-export { renderAccountMapSvg } from './map/svg';
+export { renderAccountMapSvg, type SvgOptions } from './map/svg';
 export type { DocumentKind } from './model/kinds';
 export type { DocumentModel } from './model/types';
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AccountMapLenses, AccountMaps } from './accountMap';
 import { FixProvider, SHOW_RULE_DOCUMENTATION } from './codeActions';
 import { ruleDocUri } from './convert';
 import { DeployedPipelines, SCHEME as DEPLOYED_SCHEME } from './deployed';
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const editor = vscode.window.activeTextEditor;
     report.show(editor, editor ? linter.resultFor(editor.document) : undefined);
   };
+  const mapLenses = new AccountMapLenses(linter);
   context.subscriptions.push(
     report,
     linter,
@@ -26,6 +28,9 @@ export function activate(context: vscode.ExtensionContext): void {
       providedCodeActionKinds: FixProvider.kinds,
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new RoleHoverProvider(linter)),
+    new AccountMaps(context.extensionUri, linter),
+    mapLenses,
+    vscode.languages.registerCodeLensProvider(SELECTOR, mapLenses),
     vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (ruleId: unknown) => {
       if (typeof ruleId !== 'string' || !/^CPX-[A-Z]\d{2}$/.test(ruleId)) return;
       return vscode.commands.executeCommand('markdown.showPreview', ruleDocUri(context.extensionUri, ruleId));

@@ -114,6 +114,7 @@ describe('account map layout', () => {
     assert.doesNotMatch(svg, /<script|href="http|url\(http/);
     assert.match(svg, /<g class="link passes broken"[^>]*>.*CPX-R01<\/text>/);
     assert.match(svg, /\.link\.broken path \{[^}]*stroke-dasharray/);
+    assert.match(renderAccountMapSvg(map, { styleNonce: 'n0' }), /<style nonce="n0">/);
   });
 });
 

@@ -50,7 +50,12 @@ interface Box {
   readonly y: number;
 }
 
-export function renderAccountMapSvg(map: AccountMap): string {
+export interface SvgOptions {
+  /** Put on the `<style>` element, for pages whose Content-Security-Policy allows styles by nonce. */
+  readonly styleNonce?: string;
+}
+
+export function renderAccountMapSvg(map: AccountMap, options: SvgOptions = {}): string {
   // Each lane is as tall as its most crowded cell.
   const rowsPerLane = map.lanes.map((_, lane) => Math.max(1, ...map.nodes.filter((node) => node.lane === lane).map((node) => node.row + 1)));
   const laneTops: number[] = [];
@@ -68,7 +73,7 @@ export function renderAccountMapSvg(map: AccountMap): string {
 
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escape(`Account map of ${map.title}`)}">`,
-    `<style>${STYLE}</style>`,
+    `<style${options.styleNonce ? ` nonce="${escape(options.styleNonce)}"` : ''}>${STYLE}</style>`,
     '<defs>',
     marker('arrow', 'arrow'),
     marker('arrow-broken', 'arrow broken'),
