@@ -51,7 +51,7 @@ export function formatLinks(links: readonly LinkReport[]): string {
   const lines = ['', `Links (${links.length}):`];
   for (const link of links) {
     for (const target of link.targets) {
-      lines.push(`  ${link.file}:${link.region.startLine}  ${link.reference}  ->  ${target.file}:${target.region.startLine}${link.kind === 'export' ? ' (export)' : ''}`);
+      lines.push(`  ${link.file}:${link.region.startLine}  ${link.reference.replace(/\s+/g, ' ')}  ->  ${target.file}:${target.region.startLine}${link.kind === 'export' ? ' (export)' : ''}`);
     }
   }
   return lines.join('\n') + '\n';

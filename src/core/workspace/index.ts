@@ -111,6 +111,7 @@ export class Workspace {
   links(): WorkspaceLink[] {
     const links: WorkspaceLink[] = [];
     for (const [fileName, entry] of this.entries) {
+      const first = links.length;
       const model = entry.model;
       if (!model) continue;
       const seen = new Set<Node>();
@@ -127,6 +128,8 @@ export class Workspace {
         const targets = this.exportsByName(name).filter((exported) => exported.fileName !== fileName);
         if (targets.length > 0) links.push({ kind: 'export', fileName, node, reference: name, targets: targets.map((exported) => ({ fileName: exported.fileName, node: exported.node })) });
       }
+      // Role fields come action by action (the action role, then its CloudFormation role): put them in text order.
+      links.splice(first, links.length - first, ...links.slice(first).sort((a, b) => a.node.start - b.node.start));
     }
     return links;
   }
