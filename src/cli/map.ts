@@ -1,20 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { buildAccountMap, lintText, renderAccountMapSvg } from '../core';
+import { buildAccountMap, renderAccountMapSvg, RULES, Workspace } from '../core';
 
 /**
  * The account map SVG of the first pipeline in `files` (in the order they are reported), or
- * undefined when none holds one. Files are linted again: the report does not keep models.
+ * undefined when none holds one. The files form one workspace, as for the report, so the map
+ * shows the same findings; they are linted again because the report does not keep models.
  */
 export function firstPipelineMap(files: readonly string[], parameterValues: ReadonlyMap<string, string>, maxLength: number | undefined): string | undefined {
+  const workspace = new Workspace({ rules: RULES, parameterValues, maxLength });
+  const readable: string[] = [];
   for (const file of files) {
-    let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      workspace.set(file, readFileSync(file, 'utf8'));
+      readable.push(file);
     } catch {
       // The report already says the file is unreadable.
-      continue;
     }
-    const { model, findings } = lintText(text, { fileName: file, parameterValues, maxLength });
+  }
+  for (const file of readable) {
+    const { model, findings } = workspace.lint(file);
     const pipeline = model?.pipelines[0];
     if (model && pipeline) return renderAccountMapSvg(buildAccountMap(model, pipeline, findings));
   }
