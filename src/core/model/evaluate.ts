@@ -274,6 +274,16 @@ export function mergeConditions(a: Conditions, b: Conditions): Conditions | unde
   return merged;
 }
 
+/**
+ * Whether `required` holds in every branch where `held` does. Conditions are only known by
+ * name (two `Fn::Equals` on one parameter may exclude each other), so this is what makes a
+ * finding about things existing together certain.
+ */
+export function implies(held: Conditions, required: Conditions): boolean {
+  for (const [name, holds] of required) if (held.get(name) !== holds) return false;
+  return true;
+}
+
 /** Where an ARN expression points: its account and region, three-valued. */
 export interface ArnInfo {
   /** false: certainly not an ARN of the expected shape; undefined: cannot tell. */

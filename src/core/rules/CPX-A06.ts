@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/types';
-import { mergeConditions, type Conditions } from '../model/evaluate';
+import { implies, mergeConditions, type Conditions } from '../model/evaluate';
 import type { ActionModel } from '../model/types';
 import { positions, runsBefore } from './artifacts';
 import { actionLabel } from './support';
@@ -30,8 +30,9 @@ export const rule: Rule = {
           const earlier = producers.get(output.name) ?? [];
           const conditions = mergeConditions(action.conditions, output.conditions);
           if (!conditions) continue;
-          // Two outputs that cannot exist together (opposite Fn::If branches) may share a name.
-          const clash = earlier.find((other) => mergeConditions(other.conditions, conditions) !== undefined);
+          // Reported only when the earlier output certainly exists with this one: outputs behind
+          // different conditions (one source per kind of repository) may never meet.
+          const clash = earlier.find((other) => implies(conditions, other.conditions));
           if (clash) {
             context.report({ messageId: 'duplicate', data: { artifact: output.name, other: actionLabel(clash.action) }, target: { field: output.field } });
           }

@@ -21,9 +21,11 @@ export const rule: Rule = {
     for (const [action] of actions(model)) {
       if (action.owner !== 'AWS' || action.provider !== 'CodeBuild') continue;
       const inputs = action.inputArtifacts.map((input) => input.name);
+      // Entries and names behind Fn::If may not be there together; count only those that always are.
+      const certain = action.inputArtifacts.filter((input) => input.conditions.size === 0).length;
       const primary = configField(action, 'PrimarySource');
-      if (inputs.length > 1 && !primary && action.configuration) {
-        context.report({ messageId: 'noPrimarySource', data: { action: actionLabel(action), count: String(inputs.length) }, target: { field: action.configuration, part: 'key' } });
+      if (certain > 1 && !primary && action.configuration) {
+        context.report({ messageId: 'noPrimarySource', data: { action: actionLabel(action), count: String(certain) }, target: { field: action.configuration, part: 'key' } });
       }
       const primaryValue = primary ? context.values(primary).map(textOf).find((value) => value !== undefined && !inputs.includes(value)) : undefined;
       if (primary && primaryValue !== undefined && inputs.length > 0) {

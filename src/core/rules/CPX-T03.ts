@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types';
 import { isSeq } from '../source';
-import type { Conditions } from '../model/evaluate';
-import { keyFor, type StageModel } from '../model/types';
+import { implies } from '../model/evaluate';
+import { keyFor } from '../model/types';
 import { structureField, typeIdField } from './structure';
 import { actionLabel, actionTarget } from './support';
 
@@ -31,7 +31,7 @@ export const rule: Rule = {
       }
       stages.forEach((stage, index) => {
         // With Fn::If stages, a stage is certainly not first only when an earlier one exists whenever it does.
-        const certainlyLater = stages.slice(0, index).some((earlier) => implies(stage.conditions, earlier));
+        const certainlyLater = stages.slice(0, index).some((earlier) => implies(stage.conditions, earlier.conditions));
         for (const action of stage.actions) {
           const isSource = action.category === 'Source';
           const category = typeIdField(model, action, 'Category');
@@ -47,8 +47,3 @@ export const rule: Rule = {
   },
 };
 
-/** Whether `stage` exists in every branch where `conditions` hold. */
-function implies(conditions: Conditions, stage: StageModel): boolean {
-  for (const [name, holds] of stage.conditions) if (conditions.get(name) !== holds) return false;
-  return true;
-}

@@ -62,6 +62,22 @@ ruleTester(rule, {
   valid: [
     { name: 'produced earlier', code: build('[{Name: Build}]') },
     { name: 'cfn-lint #4584: one output name per Fn::If branch, consumed per branch', code: conditionalName },
+    {
+      name: 'cfn-lint #4672 shape: one source per kind of repository, each producing the same artifact',
+      code: build('[{Name: Src}]', '[{Name: Built}]').replace('        - Name: Source\n', `        - !If
+          - UseCodeCommit
+          - Name: Repository
+            Actions:
+              - {Name: Repo, ActionTypeId: {Category: Source, Owner: AWS, Provider: CodeCommit, Version: '1'}, Configuration: {RepositoryName: r, BranchName: main}, OutputArtifacts: [{Name: Src}]}
+          - !Ref AWS::NoValue
+        - !If
+          - UseS3
+          - Name: Archive
+            Actions:
+              - {Name: Zip, ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: '1'}, Configuration: {S3Bucket: b, S3ObjectKey: k}, OutputArtifacts: [{Name: Src}]}
+          - !Ref AWS::NoValue
+        - Name: Source\n`),
+    },
     { name: 'outputs with the same name in opposite branches', code: build('[{Name: Build}]', '[!If [C, {Name: Built}, {Name: Other}]]') },
     { name: 'get-pipeline JSON', fileName: 'p.json', code: apiPipeline('Out2') },
   ],

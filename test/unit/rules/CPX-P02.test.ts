@@ -18,6 +18,8 @@ ruleTester(rule, {
   valid: [
     { name: 'one input', code: build('ProjectName: app', '[{Name: Build}]') },
     { name: 'several inputs with a primary source', code: build('ProjectName: app, PrimarySource: Build', '[{Name: Build}, {Name: Config}]') },
+    { name: 'one input whose name is chosen by Fn::If', code: build('ProjectName: app', '[{Name: !If [FullClone, SourceClone, SourceZip]}]') },
+    { name: 'a second input only in one branch', code: build('ProjectName: app', '[{Name: Build}, !If [Extra, {Name: Config}, !Ref AWS::NoValue]]') },
     { name: 'a project of this stack, same account', code: build('ProjectName: !Ref Project', '[{Name: Build}]') },
     { name: 'a project by name in another account', code: build('ProjectName: app', '[{Name: Build}]', PROD_ROLE) },
   ],
