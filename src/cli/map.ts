@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { buildAccountMap, renderAccountMapSvg, RULES, Workspace } from '../core';
 
 /**
- * The account map SVG of the first pipeline in `files` (in the order they are reported), or
+ * The account map SVG of the first pipeline in `files` (in the order they are reported; a
+ * fragment's only when no file holds a whole pipeline), or
  * undefined when none holds one. The files form one workspace, as for the report, so the map
  * shows the same findings; they are linted again because the report does not keep models.
  */
@@ -17,10 +18,15 @@ export function firstPipelineMap(files: readonly string[], parameterValues: Read
       // The report already says the file is unreadable.
     }
   }
+  // A whole pipeline wins over a pasted action or stage, which only stands in for one.
+  let fragment: string | undefined;
   for (const file of readable) {
     const { model, findings } = workspace.lint(file);
     const pipeline = model?.pipelines[0];
-    if (model && pipeline) return renderAccountMapSvg(buildAccountMap(model, pipeline, findings));
+    if (!model || !pipeline) continue;
+    const svg = (): string => renderAccountMapSvg(buildAccountMap(model, pipeline, findings));
+    if (model.kind !== 'action-fragment' && model.kind !== 'stage-fragment') return svg();
+    fragment ??= svg();
   }
-  return undefined;
+  return fragment;
 }
