@@ -59,6 +59,19 @@ describe('workspace', () => {
     assert.deepEqual(space.dependentsOf('ci.yaml'), []);
   });
 
+  it('an edit reports the files that depended on the old text and those that depend on the new', () => {
+    const files = { 'ci.yaml': CI_PIPELINE, 'dev.yaml': DEV_ROLES };
+    const space = workspace(files);
+    assert.deepEqual(space.set('dev.yaml', DEV_ROLES), [], 'the same text');
+    assert.deepEqual(space.set('dev.yaml', DEV_ROLES.replace(/cross-account-role|cloudformation-role/g, 'renamed')), ['ci.yaml'], 'roles renamed away');
+    assert.deepEqual(space.dependentsOf('dev.yaml'), []);
+    assert.deepEqual(space.set('dev.yaml', DEV_ROLES), ['ci.yaml'], 'and back');
+    // The template the pipeline deploys (TemplatePath BuildArtifact::template.yml).
+    space.set('app/template.yml', "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Topic: {Type: AWS::SNS::Topic}\n");
+    assert.deepEqual(space.dependentsOf('app/template.yml'), ['ci.yaml']);
+    assert.deepEqual(space.delete('dev.yaml'), ['ci.yaml']);
+  });
+
   it('CPX-R06: the DEV role trusting its own account, with the trust policy as a related place in dev.yaml', () => {
     const dev = DEV_ROLES.replace(TRUST_CI, 'AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"');
     const files = { 'ci.yaml': CI_PIPELINE, 'dev.yaml': dev };

@@ -2,9 +2,10 @@ import { get, getEntry, isMap, scalarText, type Node } from '../source';
 import { detectFormat, parseSource } from '../source';
 import { buildModel } from '../model/build';
 import { mightBeOurs } from '../model/kinds';
-import { evaluateString } from '../model/evaluate';
+import { evaluateString, singleText } from '../model/evaluate';
 import { plainText, roleKeyOfArn, roleKeyOfResource } from '../model/role-keys';
-import { roleFields } from '../model/roles';
+import { configField, roleFields } from '../model/roles';
+import { actions } from '../rules/support';
 import type { DocumentModel } from '../model/types';
 import { DEFAULT_MAX_LENGTH, lint, type LintResult, type WorkspaceLookups } from '../engine/run';
 import type { RoleDefinition, Rule } from '../engine/types';
@@ -51,9 +52,10 @@ interface Entry {
   readonly model: DocumentModel | undefined;
   readonly roles: readonly DefinedRole[];
   readonly exports: readonly DefinedExport[];
-  /** Role keys its role fields name, and the export names it imports. */
+  /** Role keys its role fields name, the export names it imports, and the template paths it deploys. */
   readonly roleReferences: ReadonlySet<string>;
   readonly imports: ReadonlySet<string>;
+  readonly templatePaths: ReadonlySet<string>;
 }
 
 export class Workspace {
@@ -62,15 +64,23 @@ export class Workspace {
 
   constructor(private readonly options: WorkspaceOptions) {}
 
-  /** Adds or replaces a file; the same text again costs nothing. */
-  set(fileName: string, text: string): void {
-    if (this.entries.get(fileName)?.text === text) return;
+  /**
+   * Adds or replaces a file; the same text again costs nothing. Returns the other files whose
+   * findings may change: those that depended on the old text, and those that depend on the new.
+   */
+  set(fileName: string, text: string): string[] {
+    if (this.entries.get(fileName)?.text === text) return [];
+    const before = this.dependentsOf(fileName);
     this.entries.set(fileName, indexFile(fileName, text, this.options));
     this.index = undefined;
+    return [...new Set([...before, ...this.dependentsOf(fileName)])];
   }
 
-  delete(fileName: string): void {
+  /** Removes a file; returns the files that depended on it. */
+  delete(fileName: string): string[] {
+    const before = this.dependentsOf(fileName);
     if (this.entries.delete(fileName)) this.index = undefined;
+    return before;
   }
 
   get fileNames(): string[] {
@@ -90,14 +100,16 @@ export class Workspace {
     return this.built().exports.get(name) ?? [];
   }
 
-  /** Files whose findings may change when this one does: they name a role it defines, or import what it exports. */
+  /** Files whose findings may change when this one does: they name a role it defines, import what it exports, or deploy it. */
   dependentsOf(fileName: string): string[] {
     const entry = this.entries.get(fileName);
     if (!entry) return [];
     const roles = new Set(entry.roles.map((role) => role.key));
     const exports = new Set(entry.exports.map((exported) => exported.name));
+    const path = `/${fileName.replace(/\\/g, '/')}`;
     return [...this.entries].filter(([name, other]) => name !== fileName
-      && ([...other.roleReferences].some((key) => roles.has(key)) || [...other.imports].some((imported) => exports.has(imported))))
+      && ([...other.roleReferences].some((key) => roles.has(key)) || [...other.imports].some((imported) => exports.has(imported))
+        || [...other.templatePaths].some((deployed) => path.endsWith(`/${deployed}`))))
       .map(([name]) => name);
   }
 
@@ -168,7 +180,7 @@ export class Workspace {
 }
 
 function indexFile(fileName: string, text: string, options: WorkspaceOptions): Entry {
-  const empty = { text, model: undefined, roles: [], exports: [], roleReferences: new Set<string>(), imports: new Set<string>() };
+  const empty = { text, model: undefined, roles: [], exports: [], roleReferences: new Set<string>(), imports: new Set<string>(), templatePaths: new Set<string>() };
   // The same gates as `lint`: binary files, files that are not ours, and files too large to lint.
   if (text.slice(0, 8192).includes('\u0000') || !mightBeOurs(text) || text.length > (options.maxLength ?? DEFAULT_MAX_LENGTH)) return empty;
   const model = buildModel(parseSource(text, detectFormat(fileName, text)), { parameterValues: options.parameterValues });
@@ -178,7 +190,12 @@ function indexFile(fileName: string, text: string, options: WorkspaceOptions): E
     return key ? [{ fileName, model, role, key }] : [];
   });
   const roleReferences = new Set([...roleFields(model)].flatMap(({ field }) => evaluateString(field.node, model.scope).flatMap((alternative) => roleKeyOfArn(alternative.value) ?? [])));
-  return { text, model, roles, exports: exportsOf(fileName, model), roleReferences, imports: new Set(importsOf(model).map((imported) => imported.name)) };
+  const templatePaths = new Set(actions(model).flatMap(([action]) => {
+    const templatePath = singleText(configField(action, 'TemplatePath')?.node, model.scope);
+    const separator = templatePath?.indexOf('::') ?? -1;
+    return templatePath && separator > 0 ? [templatePath.slice(separator + 2).replace(/^\.?\/+/, '')] : [];
+  }));
+  return { text, model, roles, exports: exportsOf(fileName, model), roleReferences, imports: new Set(importsOf(model).map((imported) => imported.name)), templatePaths };
 }
 
 function exportsOf(fileName: string, model: DocumentModel): DefinedExport[] {
