@@ -27,21 +27,21 @@ const LINK_CAPTION: Readonly<Record<MapLink['kind'], string>> = {
 
 // VS Code's theme variables when shown in a webview; otherwise the colour scheme of the page.
 const STYLE = `
-svg { color-scheme: light dark; color: var(--vscode-editor-foreground, #1f2328); font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: 12px; }
-@media (prefers-color-scheme: dark) { svg { color: var(--vscode-editor-foreground, #e6edf3); } }
+svg { color-scheme: light dark; color: var(--vscode-editor-foreground, #1f2328); --cpx-error: var(--vscode-errorForeground, #d1242f); font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: 12px; }
+@media (prefers-color-scheme: dark) { svg { color: var(--vscode-editor-foreground, #e6edf3); --cpx-error: var(--vscode-errorForeground, #f85149); } }
 .lane { fill: currentColor; fill-opacity: 0.04; stroke: currentColor; stroke-opacity: 0.25; }
 .lane.unresolved { stroke-dasharray: 4 3; }
 .lane-label, .column-label, .node text, .link-label { fill: currentColor; }
 .lane-label, .column-label { font-weight: 600; }
 .muted { fill-opacity: 0.65; font-size: 10px; }
 .node rect { fill: var(--vscode-editor-background, Canvas); stroke: currentColor; stroke-width: 1.2; }
-.node.broken rect, .link.broken path { stroke: var(--vscode-errorForeground, #d1242f); }
+.node.broken rect, .link.broken path { stroke: var(--cpx-error); }
 .link path { fill: none; stroke: currentColor; stroke-opacity: 0.7; stroke-width: 1.4; }
 .link.reads path { stroke-dasharray: 2 3; }
 .link.broken path { stroke-opacity: 1; stroke-width: 2; stroke-dasharray: 7 4; }
-.link.broken .link-label, .node.broken .rules { fill: var(--vscode-errorForeground, #d1242f); font-weight: 600; }
+.link.broken .link-label, .node.broken .rules { fill: var(--cpx-error); font-weight: 600; }
 .arrow { fill: currentColor; }
-.arrow.broken { fill: var(--vscode-errorForeground, #d1242f); }
+.arrow.broken { fill: var(--cpx-error); }
 [data-start] { cursor: pointer; }
 `;
 
