@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types';
 import { isScalar } from '../source';
 import type { FixDescriptor } from '../fixes/intents';
-import { textOf } from './cloudformation';
+import { ignoredInEveryMode, textOf } from './cloudformation';
 import { artifactPathFields, inputNames, splitArtifactPath } from './artifacts';
 import { actionLabel, actions } from './support';
 
@@ -23,6 +23,8 @@ export const rule: Rule = {
       const inputs = fields.length > 0 ? inputNames(model, action) : undefined;
       if (!inputs) continue;
       for (const { key, field } of fields) {
+        // A property the mode ignores (CPX-C04) reads no artifact.
+        if (ignoredInEveryMode(context, action, key)) continue;
         for (const alternative of context.values(field)) {
           const path = splitArtifactPath(textOf(alternative) ?? '');
           if (!path || inputs.has(path.artifact)) continue;

@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types';
 import { isCloudFormationDeploy } from '../model/roles';
-import { textOf } from './cloudformation';
+import { ignoredInEveryMode, textOf } from './cloudformation';
 import { actions, configField } from './support';
 
 /** `ArtifactName::TemplateFileName`; artifact names are `[a-zA-Z0-9_-]`, at most 100 characters. */
@@ -21,7 +21,7 @@ export const rule: Rule = {
     for (const [action] of actions(context.model)) {
       const field = configField(action, 'TemplatePath');
       const applies = isCloudFormationDeploy(action) || (action.owner === 'AWS' && action.provider === 'CloudFormationStackSet');
-      if (!field || !applies) continue;
+      if (!field || !applies || ignoredInEveryMode(context, action, 'TemplatePath')) continue;
       const value = context.values(field).map(textOf).find((text) => text !== undefined && !TEMPLATE_PATH.test(text));
       if (value !== undefined) context.report({ messageId: 'format', data: { value }, target: { field } });
     }

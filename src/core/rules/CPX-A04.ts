@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types';
 import { isCloudFormationDeploy } from '../model/roles';
-import { textOf } from './cloudformation';
+import { ignoredInEveryMode, textOf } from './cloudformation';
 import { artifactReads, inputNames } from './artifacts';
 import { actionLabel, actions, configField } from './support';
 
@@ -19,7 +19,8 @@ export const rule: Rule = {
     const { model } = context;
     for (const [action] of actions(model)) {
       const field = configField(action, 'ParameterOverrides');
-      const inputs = field && isCloudFormationDeploy(action) ? inputNames(model, action) : undefined;
+      const used = field && isCloudFormationDeploy(action) && !ignoredInEveryMode(context, action, 'ParameterOverrides');
+      const inputs = used ? inputNames(model, action) : undefined;
       if (!field || !inputs) continue;
       const reported = new Set<string>();
       for (const alternative of context.values(field)) {

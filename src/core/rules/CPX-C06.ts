@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types';
 import { isCloudFormationDeploy } from '../model/roles';
-import { CAPABILITIES, capabilityBranches } from './cloudformation';
+import { CAPABILITIES, capabilityBranches, ignoredInEveryMode } from './cloudformation';
 import { actions, configField } from './support';
 
 export const rule: Rule = {
@@ -17,7 +17,7 @@ export const rule: Rule = {
   check(context) {
     for (const [action] of actions(context.model)) {
       const field = configField(action, 'Capabilities');
-      if (!field || !isCloudFormationDeploy(action)) continue;
+      if (!field || !isCloudFormationDeploy(action) || ignoredInEveryMode(context, action, 'Capabilities')) continue;
       const unknown = new Set<string>();
       for (const { names } of capabilityBranches(context, action)) {
         for (const name of names ?? []) if (!(CAPABILITIES as readonly string[]).includes(name)) unknown.add(name);

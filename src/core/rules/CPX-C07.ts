@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types';
 import { isScalar, isSeq } from '../source';
 import { isCloudFormationDeploy } from '../model/roles';
-import { capabilitiesFix, writtenCapabilities } from './cloudformation';
+import { capabilitiesFix, ignoredInEveryMode, writtenCapabilities } from './cloudformation';
 import { actions, configField } from './support';
 
 export const rule: Rule = {
@@ -21,7 +21,8 @@ export const rule: Rule = {
       const field = configField(action, 'Capabilities');
       if (!field || !isCloudFormationDeploy(action)) continue;
       const value = isScalar(field.node) && typeof field.node.value === 'string' ? field.node.value : undefined;
-      const spaced = value !== undefined && /\s/.test(value);
+      // A list is never a configuration value; spaces only matter where the capabilities are read.
+      const spaced = value !== undefined && /\s/.test(value) && !ignoredInEveryMode(context, action, 'Capabilities');
       if (!isSeq(field.node) && !spaced) continue;
       const names = writtenCapabilities(context, action);
       const fix = names ? capabilitiesFix(action, 'Write Capabilities as one comma-separated string', names) : undefined;

@@ -3,6 +3,7 @@ import { intrinsicName, isMap, isScalar, isSeq, scalarText, type MapNode, type N
 import { isCloudFormationDeploy } from '../model/roles';
 import type { Dialect } from '../model/types';
 import type { FixValue } from '../fixes/intents';
+import { ignoredInEveryMode } from './cloudformation';
 import { actions, configField } from './support';
 
 /** "ParameterOverrides ... maximum size limit of 1 kilobyte". */
@@ -35,6 +36,8 @@ export const rule: Rule = {
         });
         continue;
       }
+      // An object is never a configuration value; the JSON inside a string only matters where it is read.
+      if (ignoredInEveryMode(context, action, 'ParameterOverrides')) continue;
       for (const alternative of context.values(field)) {
         // Computed pieces stand in as `0`, which is valid JSON both inside and outside quotes.
         const parts = alternative.value;

@@ -180,3 +180,9 @@ export function addCapabilityFix(context: RuleContext, action: ActionModel, capa
   const written = writtenCapabilities(context, action);
   return written ? capabilitiesFix(action, `Add ${capability}`, [...written, capability]) : undefined;
 }
+
+/** Whether every mode the action can have ignores `key`: then what the property says does not matter. */
+export function ignoredInEveryMode(context: RuleContext, action: ActionModel, key: string): boolean {
+  const branches = modeBranches(context, action);
+  return branches.length > 0 && branches.every(({ mode }) => MODE_MATRIX[mode].ignored.includes(key));
+}

@@ -28,6 +28,7 @@ ruleTester(rule, {
   valid: [
     { name: 'an input artifact', code: deploy('\n    TemplatePath: Build::t.yaml\n    TemplateConfiguration: Build::c.json') },
     { name: 'an input only in one Fn::If branch counts', code: deploy('\n    TemplatePath: Alt::t.yaml', '[!If [UseAlt, {Name: Alt}, {Name: Build}]]') },
+    { name: 'ignored by CHANGE_SET_EXECUTE (CPX-C04 says so)', code: deploy('\n    ChangeSetName: c\n    TemplatePath: Sources::t.yaml').replace('ActionMode: CREATE_UPDATE', 'ActionMode: CHANGE_SET_EXECUTE') },
     { name: 'computed path', code: deploy('\n    TemplatePath: !Sub "${Artifact}::t.yaml"') },
     { name: 'StackSet DeploymentTargets as accounts, not a path', code: stackSet('Build::baseline.yaml') },
     { name: 'get-pipeline JSON', fileName: 'p.json', code: getPipelineJson([cfnAction('Release', {}, {})]) },

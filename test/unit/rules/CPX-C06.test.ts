@@ -15,6 +15,7 @@ const deploy = (capabilities: string): string => stagesYaml(`
 ruleTester(rule, {
   valid: [
     { name: 'all three', code: deploy('CAPABILITY_IAM,CAPABILITY_NAMED_IAM,CAPABILITY_AUTO_EXPAND') },
+    { name: 'ignored when deleting', code: deploy('CAPABILITY_ADMIN').replace('ActionMode: CREATE_UPDATE', 'ActionMode: DELETE_ONLY') },
     { name: 'from a parameter', code: deploy('!Ref Capabilities') },
     { name: 'per branch', code: deploy('!If [C, CAPABILITY_IAM, !Ref AWS::NoValue]') },
     { name: 'get-pipeline JSON', fileName: 'p.json', code: getPipelineJson([cfnAction('Release', {}, { Capabilities: 'CAPABILITY_IAM' })]) },

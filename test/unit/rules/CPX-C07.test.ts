@@ -18,6 +18,7 @@ const spaced = getPipelineJson([cfnAction('Release', {}, { Capabilities: 'CAPABI
 ruleTester(rule, {
   valid: [
     { name: 'one string', code: deploy('CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND') },
+    { name: 'spaces where CHANGE_SET_EXECUTE ignores the capabilities', code: deploy('CAPABILITY_IAM, CAPABILITY_AUTO_EXPAND').replace('ActionMode: CREATE_UPDATE', 'ActionMode: CHANGE_SET_EXECUTE') },
     { name: 'computed', code: deploy('!Join [",", [CAPABILITY_IAM, CAPABILITY_AUTO_EXPAND]]') },
     { name: 'get-pipeline JSON', fileName: 'p.json', code: getPipelineJson([cfnAction('Release', {}, { Capabilities: 'CAPABILITY_IAM' })]) },
   ],

@@ -20,6 +20,7 @@ ruleTester(rule, {
   valid: [
     { name: 'a JSON string', code: deploy(`'{"Env": "prod"}'`) },
     { name: 'a Fn::Sub JSON string with a number placeholder', code: deploy('!Sub \'{"Port": ${Port}, "Env": "${Env}"}\'') },
+    { name: 'invalid JSON that DELETE_ONLY never reads', code: deploy(`'{"Env": "prod",}'`).replace('ActionMode: CREATE_UPDATE', 'ActionMode: DELETE_ONLY') },
     { name: 'Fn::ToJsonString is computed', code: deploy('!ToJsonString {Env: prod}') },
     { name: 'get-pipeline JSON', fileName: 'p.json', code: getPipelineJson([cfnAction('Release', {}, { ParameterOverrides: '{"Env":"prod"}' })]) },
   ],
