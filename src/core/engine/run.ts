@@ -99,6 +99,7 @@ export function runRules(model: DocumentModel, rules: readonly Rule[], templates
   const arnCache = new Map<Node, readonly ArnAlternative[]>();
   const valueCache = new Map<Node, readonly StringAlternative[]>();
   const derivedCache = new Map<(model: DocumentModel) => unknown, unknown>();
+  const roleCache = new Map<string, readonly RoleDefinition[]>();
   const deployedTemplate = (action: ActionModel): DocumentModel | undefined => {
     const templatePath = singleText(configField(action, 'TemplatePath')?.node, model.scope);
     const separator = templatePath?.indexOf('::') ?? -1;
@@ -134,8 +135,15 @@ export function runRules(model: DocumentModel, rules: readonly Rule[], templates
       },
       deployedTemplate,
       roleDefinitions: (arn) => {
-        const own = ownRole(model, arn);
-        return own.length > 0 ? own : roles(arn);
+        // Every action of every cross-file rule asks about the same few roles.
+        const key = JSON.stringify(arn);
+        let definitions = roleCache.get(key);
+        if (!definitions) {
+          const own = ownRole(model, arn);
+          definitions = own.length > 0 ? own : roles(arn);
+          roleCache.set(key, definitions);
+        }
+        return definitions;
       },
     };
     rule.check(context);

@@ -4,7 +4,7 @@ import { and3, canonical, fromComparison, matchSegments, or3, type Tri } from '.
 import { coversAction, principalAccount, readPolicyDocument, resourceConditions, type PolicyDocument, type PolicyStatement } from '../model/policy';
 import type { Resolved } from '../model/resolved';
 import type { RoleDefinition, RuleContext, Target } from '../engine/types';
-import type { Field } from '../model/types';
+import type { Field, ResourceModel } from '../model/types';
 
 /**
  * CPX-R06…R08 look at a role through the ARN that names it, often in another template. That
@@ -36,10 +36,16 @@ export function inPipelineTerms(context: RuleContext, linked: LinkedRole, value:
   return { kind: 'unknown', reason: 'parameter', detail: 'a value of another template' };
 }
 
+const trustPolicies = new WeakMap<ResourceModel, PolicyDocument | undefined>();
+
+/** The role's trust policy, read once per role however many actions name it. */
 export function trustPolicy(linked: LinkedRole): PolicyDocument | undefined {
   const { role, model } = linked.definition;
+  if (trustPolicies.has(role)) return trustPolicies.get(role);
   const node = get(role.properties, 'AssumeRolePolicyDocument');
-  return node && readPolicyDocument({ node, path: [...role.path, 'Properties', 'AssumeRolePolicyDocument'] }, model, 'yes', resourceConditions(role));
+  const policy = node && readPolicyDocument({ node, path: [...role.path, 'Properties', 'AssumeRolePolicyDocument'] }, model, 'yes', resourceConditions(role));
+  trustPolicies.set(role, policy);
+  return policy;
 }
 
 /** Whether some statement answers; a statement under `Fn::If`, a `Condition` block or an unreadable document leaves it open. */
