@@ -47,3 +47,34 @@ describe('hover on Fn::Sub', () => {
     assert.match(info.markdown, /`arn:\$\{AWS::Partition\}:iam::222222222222:role\/\$\{Other\}`/);
   });
 });
+
+describe('hover on keys and policy principals', () => {
+  const text = readFileSync(join(EXAMPLES, 'seed-answer', 'ci-account.yaml'), 'utf8');
+  const { model, findings } = lintText(text, { fileName: 'ci.yaml', parameterValues: new Map([['AWS::AccountId', '111111111111']]) });
+
+  it('names the artifact store key and why its ARN matters', () => {
+    assert.ok(model);
+    const offset = text.indexOf('!GetAtt KMSKey.Arn');
+    const info = hoverAt(model, offset, findings);
+    assert.ok(info);
+    assert.equal(text.slice(info.start, info.end), '!GetAtt KMSKey.Arn');
+    assert.match(info.markdown, /Artifact store key/);
+    assert.match(info.markdown, /\*\*111111111111\*\*/);
+  });
+
+  it('names the account of a key policy principal, with its friendly name, and the statement\'s actions', () => {
+    assert.ok(model);
+    const offset = text.indexOf('${DevAccountId}:root');
+    const info = hoverAt(model, offset, findings, new Map([['333333333333', 'dev']]));
+    assert.ok(info);
+    assert.match(info.markdown, /Key policy principal/);
+    assert.match(info.markdown, /\*\*333333333333[^*]*\*\* \(dev\)/);
+    assert.match(info.markdown, /kms:Decrypt/);
+  });
+
+  it('names the account of a bucket policy principal', () => {
+    assert.ok(model);
+    const info = hoverAt(model, text.indexOf('${DevAccountId}:role/cloudformation-role"\n'), findings);
+    assert.match(info?.markdown ?? '', /Bucket policy principal/);
+  });
+});

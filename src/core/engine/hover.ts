@@ -1,6 +1,6 @@
-import { intrinsicName, isMap, type MapNode, type Node, type Span } from '../source';
-import { evaluateString, type Part } from '../model/evaluate';
-import { describe } from '../model/resolved';
+import { get, intrinsicName, isMap, isSeq, scalarText, type MapNode, type Node, type Span } from '../source';
+import { analyseArn, evaluateString, type Part } from '../model/evaluate';
+import { describe, type Resolved } from '../model/resolved';
 import type { DocumentModel } from '../model/types';
 import { arnAlternatives, effectiveAccount, roleFields, type RoleKind } from '../model/roles';
 import type { Finding } from './types';
@@ -19,7 +19,69 @@ const WHAT_MUST_HOLD: Record<RoleKind, string> = {
 export function hoverAt(
   model: DocumentModel, offset: number, findings: readonly Finding[], accountNames: ReadonlyMap<string, string> = new Map(),
 ): HoverInfo | undefined {
-  return roleHover(model, offset, findings, accountNames) ?? subHover(model, offset);
+  return roleHover(model, offset, findings, accountNames) ?? keyHover(model, offset, accountNames)
+    ?? principalHover(model, offset, accountNames) ?? subHover(model, offset);
+}
+
+/** The user's name for an account, looked up by its id (the pipeline's own when it is known). */
+function friendlyName(model: DocumentModel, account: Resolved, accountNames: ReadonlyMap<string, string>): string | undefined {
+  const id = account.kind === 'literal' ? account.value : account.kind === 'pipeline' ? model.pipelineAccountId : undefined;
+  return id === undefined ? undefined : accountNames.get(id);
+}
+
+const contains = (node: Node | undefined, offset: number): node is Node => node !== undefined && node.start <= offset && offset <= node.end;
+
+function accountLine(model: DocumentModel, node: Node, accountNames: ReadonlyMap<string, string>): string[] {
+  return evaluateString(node, model.scope).map(({ value }) => {
+    if (!value) return '- Absent in some Fn::If branch.';
+    const arn = analyseArn(value);
+    const account = arn.account.kind === 'pipeline' && model.pipelineAccountId ? model.pipelineAccountId : describe(arn.account, 'account');
+    const name = friendlyName(model, arn.account, accountNames);
+    return `- \`${value.map((part) => partText(model, part)).join('')}\` — account **${account}**${name ? ` (${name})` : ''}`;
+  });
+}
+
+/** The artifact store's `EncryptionKey.Id`: what it resolves to, and why cross-account actions need its ARN. */
+function keyHover(model: DocumentModel, offset: number, accountNames: ReadonlyMap<string, string>): HoverInfo | undefined {
+  for (const pipeline of model.pipelines) {
+    for (const store of [pipeline.artifactStore, ...(pipeline.artifactStores ?? [])]) {
+      const id = store?.encryptionKey?.id?.node;
+      if (!contains(id, offset)) continue;
+      const lines = [
+        `**Artifact store key** (\`EncryptionKey.Id\`${store?.region ? `, ${store.region}` : ''})`, '',
+        ...accountLine(model, id, accountNames), '',
+        'Artifacts are encrypted with this customer managed key. For cross-account actions it must be the key ARN (an alias or a bare key id is looked up in the action\'s account), in the store\'s region, and its key policy must let the target accounts use it.',
+      ];
+      return { start: id.start, end: id.end, markdown: lines.join('\n') };
+    }
+  }
+  return undefined;
+}
+
+/** A principal of a KMS key policy or an S3 bucket policy: its account, and what the statement allows it. */
+function principalHover(model: DocumentModel, offset: number, accountNames: ReadonlyMap<string, string>): HoverInfo | undefined {
+  const documents = [
+    ...model.typed.keys.map((key) => ({ label: 'Key policy principal', document: get(key.properties, 'KeyPolicy') })),
+    ...model.typed.bucketPolicies.map((policy) => ({ label: 'Bucket policy principal', document: get(policy.properties, 'PolicyDocument') })),
+  ];
+  for (const { label, document } of documents) {
+    const statements = get(document, 'Statement');
+    for (const statement of isSeq(statements) ? statements.items : isMap(statements) ? [statements] : []) {
+      const principals = get(get(statement, 'Principal'), 'AWS');
+      const candidates = isSeq(principals) ? principals.items : principals ? [principals] : [];
+      const principal = candidates.find((candidate) => contains(candidate, offset));
+      if (!principal) continue;
+      const actions = get(statement, 'Action');
+      const allowed = (isSeq(actions) ? actions.items : actions ? [actions] : []).map((action) => scalarText(action) ?? '…');
+      const lines = [
+        `**${label}**`, '', ...accountLine(model, principal, accountNames),
+        `- ${scalarText(get(statement, 'Effect')) ?? 'Allow'}: ${allowed.join(', ') || '(no actions)'}`, '',
+        'A target account\'s action role (and the CloudFormation role, when it reads artifacts) needs `kms:Decrypt`/`kms:DescribeKey` on the key and `s3:GetObject*` on the bucket; writers also need encrypt and put. The account root delegates the choice to IAM in that account.',
+      ];
+      return { start: principal.start, end: principal.end, markdown: lines.join('\n') };
+    }
+  }
+  return undefined;
 }
 
 /** The innermost `Fn::Sub` containing the offset, found by walking down the tree. */
@@ -76,7 +138,7 @@ function roleHover(
       const account = arn.account.kind === 'pipeline' && model.pipelineAccountId ? model.pipelineAccountId : describe(arn.account, 'account');
       const why = arn.account.kind === 'param' ? ` — parameter without a value: set \`cpxLint.accounts\` or pass \`--account ${arn.account.name}=<id>\``
         : arn.account.kind === 'unknown' ? ' — cannot be resolved here' : '';
-      const name = accountNames.get(account);
+      const name = friendlyName(model, arn.account, accountNames);
       lines.push(`- Account: **${account}**${name ? ` (${name})` : ''}${why}${branch}.`);
       if (arn.resource) lines.push(`- Resolves to: \`…:${arn.resource}\``);
     }
