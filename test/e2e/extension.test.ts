@@ -87,6 +87,27 @@ describe('the extension in a real VS Code', { skip, timeout: 300_000 }, () => {
     await editor.screenshot('seed-template-hover');
   });
 
+  it('the account map shows the broken link, and clicking it reveals the CloudFormation role', async () => {
+    await editor.gotoLine(1);
+    await editor.runCommand('Cross-Account Pipeline Lint: Show Account Map');
+    const map = editor.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    const broken = map.locator('.link.broken').first();
+    await broken.waitFor({ timeout: 30_000 });
+    assert.match((await broken.textContent()) ?? '', /CPX-R01/);
+    await editor.screenshot('account-map');
+    await broken.locator('path').first().click({ force: true });
+    // The editor beside the map moved to the CloudFormation role of the broken deploy action.
+    let line = 0;
+    for (let tries = 0; tries < 50 && line !== 75; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      line = (await editor.cursorPosition().catch(() => ({ line: 0, column: 0 }))).line;
+    }
+    assert.equal(line, 75);
+    await editor.screenshot('account-map-revealed');
+    await editor.page.keyboard.press('Control+W');
+    await editor.openFile('template.yaml');
+  });
+
   it('typing the missing action role clears the error without saving', async () => {
     const onDisk = fs.readFileSync(path.join(workspace, 'template.yaml'), 'utf8');
     await editor.typeAt('              RunOrder: 2', 'end', '\n');
