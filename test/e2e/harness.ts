@@ -535,9 +535,18 @@ export class Editor {
     // move away first so that a hover shown before does not count
     await this.page.mouse.move(1, 1);
     await this.visibleHover().waitFor({ state: 'hidden', timeout: this.timeoutMs }).catch(() => undefined);
-    await this.page.mouse.move(p.x, p.y, { steps: 2 });
     const hover = this.visibleHover();
-    await hover.waitFor({ state: 'visible', timeout: this.timeoutMs });
+    // A busy machine sometimes drops the hover's mouse-move: nudge the pointer and try again.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.mouse.move(p.x + attempt - 1, p.y, { steps: 2 });
+      try {
+        await hover.waitFor({ state: 'visible', timeout: this.timeoutMs / 3 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.mouse.move(1, 1);
+      }
+    }
     // the content may render in steps (e.g. "Loading..." then the text): wait until it settles
     let last = '';
     await pollUntil(
