@@ -75,3 +75,14 @@ ${lines}
 }
 
 export const SELF = 'repo/infra/app.yaml';
+
+/** A template with one pipeline in account 111111111111: `properties` are the lines after its RoleArn. */
+export function pipelineTemplate(properties: string): string {
+  return `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Pipeline:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      RoleArn: arn:aws:iam::111111111111:role/pipeline
+${properties}`;
+}

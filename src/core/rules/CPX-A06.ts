@@ -2,6 +2,7 @@ import type { Rule } from '../engine/types';
 import { implies, mergeConditions, type Conditions } from '../model/evaluate';
 import type { ActionModel } from '../model/types';
 import { positions, runsBefore } from './artifacts';
+import { wholePipelines } from './structure';
 import { actionLabel } from './support';
 
 export const rule: Rule = {
@@ -19,10 +20,8 @@ export const rule: Rule = {
   },
   check(context) {
     const { model } = context;
-    for (const pipeline of model.pipelines) {
-      // A fragment shows too little of the pipeline to know where its inputs come from.
-      if (model.kind !== 'template' && model.kind !== 'pipeline-output' && model.kind !== 'pipeline-input') return;
-      if (pipeline.macro) continue;
+    // A fragment shows too little of the pipeline to know where its inputs come from.
+    for (const pipeline of wholePipelines(model)) {
       const order = positions(model, pipeline);
       const producers = new Map<string, { action: ActionModel; conditions: Conditions }[]>();
       for (const action of order.keys()) {

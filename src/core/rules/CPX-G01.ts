@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types';
 import { pairs } from '../model/roles';
-import { structureField } from './structure';
+import { structureField, wholePipelines } from './structure';
 
 export const rule: Rule = {
   meta: {
@@ -16,9 +16,7 @@ export const rule: Rule = {
   },
   check(context) {
     const { model } = context;
-    if (model.kind !== 'template' && model.kind !== 'pipeline-output' && model.kind !== 'pipeline-input') return;
-    for (const pipeline of model.pipelines) {
-      if (pipeline.macro) continue;
+    for (const pipeline of wholePipelines(model)) {
       const single = structureField(model, pipeline, 'ArtifactStore');
       const multiple = structureField(model, pipeline, 'ArtifactStores');
       // Each store may be behind Fn::If; only branches that can hold together count (AWS::NoValue is absent).

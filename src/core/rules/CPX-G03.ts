@@ -4,7 +4,7 @@ import type { Resolved } from '../model/resolved';
 import { PIPELINE } from '../model/roles';
 import type { ArtifactStoreModel } from '../model/types';
 import { actionRegion, regionText, storeRegion } from './regions';
-import { structureField } from './structure';
+import { structureField, wholePipelines } from './structure';
 import { actionLabel } from './support';
 
 export const rule: Rule = {
@@ -21,9 +21,9 @@ export const rule: Rule = {
   },
   check(context) {
     const { model } = context;
-    for (const pipeline of model.pipelines) {
+    for (const pipeline of wholePipelines(model)) {
       const stores = pipeline.artifactStores;
-      if (!stores || stores.length === 0 || pipeline.macro) continue;
+      if (!stores || stores.length === 0) continue;
       const field = structureField(model, pipeline, 'ArtifactStores');
       if (field && lacksStore(context, stores, PIPELINE, new Map())) {
         context.report({ messageId: 'pipelineRegion', data: { region: regionText(context, PIPELINE) }, target: { field, part: 'key' } });

@@ -1,8 +1,8 @@
 import type { Rule } from '../engine/types';
 import { isCloudFormationDeploy } from '../model/roles';
-import { addCapabilityFix, configTarget, lackingCapability } from './cloudformation';
-import { templateFacts } from './deployed';
-import { actionLabel, actions, configField } from './support';
+import { reportLackingCapability } from './cloudformation';
+import { deployments } from './deployed';
+import { actionLabel } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -16,21 +16,12 @@ export const rule: Rule = {
     fixable: true,
   },
   check(context) {
-    const { model } = context;
-    for (const [action] of actions(model)) {
-      const template = isCloudFormationDeploy(action) ? context.deployedTemplate(action) : undefined;
-      const facts = template && templateFacts(template);
-      if (!facts?.usesMacro) continue;
-      const lacking = lackingCapability(context, action, ['CREATE_UPDATE', 'REPLACE_ON_FAILURE'], ['CAPABILITY_AUTO_EXPAND']);
-      if (!lacking) continue;
-      const fix = addCapabilityFix(context, action, 'CAPABILITY_AUTO_EXPAND');
-      context.report({
-        messageId: 'autoExpand',
-        severity: lacking.everywhere ? 'error' : 'warning',
-        data: { action: actionLabel(action), mode: lacking.mode, transforms: facts.transforms.length > 0 ? ` (${facts.transforms.join(', ')})` : '' },
-        target: configTarget(model, action, configField(action, 'Capabilities')),
-        fixes: fix ? [fix] : [],
-      });
+    for (const { action, facts } of deployments(context)) {
+      if (!isCloudFormationDeploy(action) || !facts.usesMacro) continue;
+      reportLackingCapability(
+        context, action, { modes: ['CREATE_UPDATE', 'REPLACE_ON_FAILURE'], anyOf: ['CAPABILITY_AUTO_EXPAND'], add: 'CAPABILITY_AUTO_EXPAND' },
+        'autoExpand', { action: actionLabel(action), transforms: facts.transforms.length > 0 ? ` (${facts.transforms.join(', ')})` : '' },
+      );
     }
   },
 };

@@ -1,8 +1,8 @@
 import type { Rule } from '../engine/types';
 import { isCloudFormationDeploy } from '../model/roles';
-import { addCapabilityFix, configTarget, lackingCapability } from './cloudformation';
-import { templateFacts } from './deployed';
-import { actionLabel, actions, configField } from './support';
+import { reportLackingCapability } from './cloudformation';
+import { deployments } from './deployed';
+import { actionLabel } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -16,19 +16,12 @@ export const rule: Rule = {
     fixable: true,
   },
   check(context) {
-    const { model } = context;
-    for (const [action] of actions(model)) {
-      const template = isCloudFormationDeploy(action) ? context.deployedTemplate(action) : undefined;
-      const facts = template && templateFacts(template);
-      if (!facts || facts.transforms.length === 0 || facts.nested.length === 0) continue;
-      if (!lackingCapability(context, action, ['CHANGE_SET_REPLACE'], ['CAPABILITY_AUTO_EXPAND'])) continue;
-      const fix = addCapabilityFix(context, action, 'CAPABILITY_AUTO_EXPAND');
-      context.report({
-        messageId: 'nested',
-        data: { action: actionLabel(action), nested: facts.nested.map((resource) => resource.logicalId).join(', ') },
-        target: configTarget(model, action, configField(action, 'Capabilities')),
-        fixes: fix ? [fix] : [],
-      });
+    for (const { action, facts } of deployments(context)) {
+      if (!isCloudFormationDeploy(action) || facts.transforms.length === 0 || facts.nested.length === 0) continue;
+      reportLackingCapability(
+        context, action, { modes: ['CHANGE_SET_REPLACE'], anyOf: ['CAPABILITY_AUTO_EXPAND'], add: 'CAPABILITY_AUTO_EXPAND' },
+        'nested', { action: actionLabel(action), nested: facts.nested.map((resource) => resource.logicalId).join(', ') },
+      );
     }
   },
 };

@@ -1,8 +1,8 @@
 import type { Rule } from '../engine/types';
 import { isCloudFormationDeploy } from '../model/roles';
-import { addCapabilityFix, configTarget, lackingCapability } from './cloudformation';
-import { templateFacts } from './deployed';
-import { actionLabel, actions, configField } from './support';
+import { reportLackingCapability } from './cloudformation';
+import { deployments } from './deployed';
+import { actionLabel } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -16,22 +16,14 @@ export const rule: Rule = {
     fixable: true,
   },
   check(context) {
-    const { model } = context;
-    for (const [action] of actions(model)) {
-      const template = isCloudFormationDeploy(action) ? context.deployedTemplate(action) : undefined;
-      const facts = template && templateFacts(template);
-      if (!facts || facts.iam.length === 0) continue;
-      const lacking = lackingCapability(context, action, ['CREATE_UPDATE', 'REPLACE_ON_FAILURE', 'CHANGE_SET_REPLACE'], ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM']);
-      if (!lacking) continue;
-      // Named IAM resources need the named capability, which covers the others too.
-      const fix = addCapabilityFix(context, action, facts.namedIam.length > 0 ? 'CAPABILITY_NAMED_IAM' : 'CAPABILITY_IAM');
-      context.report({
-        messageId: 'iam',
-        severity: lacking.everywhere ? 'error' : 'warning',
-        data: { action: actionLabel(action), resources: facts.iam.map((resource) => resource.logicalId).join(', ') },
-        target: configTarget(model, action, configField(action, 'Capabilities')),
-        fixes: fix ? [fix] : [],
-      });
+    for (const { action, facts } of deployments(context)) {
+      if (!isCloudFormationDeploy(action) || facts.iam.length === 0) continue;
+      reportLackingCapability(context, action, {
+        modes: ['CREATE_UPDATE', 'REPLACE_ON_FAILURE', 'CHANGE_SET_REPLACE'],
+        anyOf: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+        // Named IAM resources need the named capability, which covers the others too.
+        add: facts.namedIam.length > 0 ? 'CAPABILITY_NAMED_IAM' : 'CAPABILITY_IAM',
+      }, 'iam', { action: actionLabel(action), resources: facts.iam.map((resource) => resource.logicalId).join(', ') });
     }
   },
 };

@@ -1,8 +1,8 @@
 import type { Rule } from '../engine/types';
 import { isCloudFormationDeploy } from '../model/roles';
 import { capabilitiesFix, configTarget, lackingCapability, writtenCapabilities } from './cloudformation';
-import { templateFacts } from './deployed';
-import { actionLabel, actions, configField } from './support';
+import { deployments } from './deployed';
+import { actionLabel, configField } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -17,10 +17,8 @@ export const rule: Rule = {
   },
   check(context) {
     const { model } = context;
-    for (const [action] of actions(model)) {
-      const template = isCloudFormationDeploy(action) ? context.deployedTemplate(action) : undefined;
-      const facts = template && templateFacts(template);
-      if (!facts || facts.namedIam.length === 0) continue;
+    for (const { action, facts } of deployments(context)) {
+      if (!isCloudFormationDeploy(action) || facts.namedIam.length === 0) continue;
       const modes = ['CREATE_UPDATE', 'REPLACE_ON_FAILURE', 'CHANGE_SET_REPLACE'] as const;
       // With neither IAM capability, CPX-S03 reports it (and its fix adds the named one).
       const lackingNamed = lackingCapability(context, action, modes, ['CAPABILITY_NAMED_IAM']);

@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types';
-import { templateFacts } from './deployed';
-import { actionLabel, actions, configField } from './support';
+import { deployments } from './deployed';
+import { actionLabel } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -15,11 +15,7 @@ export const rule: Rule = {
   },
   check(context) {
     const { model } = context;
-    for (const [action] of actions(model)) {
-      const templatePath = configField(action, 'TemplatePath');
-      const template = templatePath ? context.deployedTemplate(action) : undefined;
-      if (!templatePath || !template) continue;
-      const { localPaths } = templateFacts(template);
+    for (const { action, templatePath, template, facts: { localPaths } } of deployments(context)) {
       if (localPaths.length === 0) continue;
       context.report({
         messageId: 'local',

@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types';
-import { templateFacts } from './deployed';
+import { deployments } from './deployed';
 import { actionRegion, regionText } from './regions';
-import { actionLabel, actions, configField } from './support';
+import { actionLabel } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -16,12 +16,9 @@ export const rule: Rule = {
   },
   check(context) {
     const { model } = context;
-    for (const [action] of actions(model)) {
-      const templatePath = configField(action, 'TemplatePath');
-      const template = templatePath ? context.deployedTemplate(action) : undefined;
-      if (!templatePath || !template) continue;
+    for (const { action, templatePath, template, facts } of deployments(context)) {
       const region = actionRegion(context, action);
-      for (const located of templateFacts(template).regionalUrls) {
+      for (const located of facts.regionalUrls) {
         if (context.compareRegions({ kind: 'literal', value: located.region }, region) !== 'different') continue;
         context.report({
           messageId: 'region',

@@ -1,8 +1,8 @@
 import type { Rule } from '../engine/types';
 import { isCloudFormationDeploy } from '../model/roles';
-import { SERVERLESS_TRANSFORM, templateFacts } from './deployed';
+import { deployments, SERVERLESS_TRANSFORM } from './deployed';
 import { actionRolePolicies, allows, resources, wildcardMatches } from './policies';
-import { actionLabel, actions, configField } from './support';
+import { actionLabel } from './support';
 
 const TRANSFORM_ARN = 'arn:aws:cloudformation:us-east-1:aws:transform/Serverless-2016-10-31';
 
@@ -18,10 +18,8 @@ export const rule: Rule = {
     fixable: false,
   },
   check(context) {
-    const { model } = context;
-    for (const [action, pipeline] of actions(model)) {
-      const template = isCloudFormationDeploy(action) ? context.deployedTemplate(action) : undefined;
-      if (!template || !templateFacts(template).transforms.includes(SERVERLESS_TRANSFORM)) continue;
+    for (const { action, pipeline, templatePath, facts } of deployments(context)) {
+      if (!isCloudFormationDeploy(action) || !facts.transforms.includes(SERVERLESS_TRANSFORM)) continue;
       const policies = actionRolePolicies(context, action, pipeline);
       const granting = policies?.statements.filter((statement) => allows(statement, 'cloudformation:CreateChangeSet')) ?? [];
       if (!policies?.complete || granting.length === 0) continue;
@@ -32,7 +30,7 @@ export const rule: Rule = {
       context.report({
         messageId: 'transform',
         data: { action: actionLabel(action), role: policies.logicalId, transform: SERVERLESS_TRANSFORM },
-        target: { field: configField(action, 'TemplatePath') ?? action },
+        target: { field: templatePath },
       });
     }
   },

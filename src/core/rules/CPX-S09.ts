@@ -1,8 +1,8 @@
 import type { Rule } from '../engine/types';
 import { analyseArn, evaluateString } from '../model/evaluate';
 import { effectiveAccount, isCloudFormationDeploy } from '../model/roles';
-import { templateFacts } from './deployed';
-import { accountText, actionLabel, actions, configField } from './support';
+import { deployments } from './deployed';
+import { accountText, actionLabel } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -17,12 +17,10 @@ export const rule: Rule = {
   },
   check(context) {
     const { model } = context;
-    for (const [action] of actions(model)) {
-      const templatePath = configField(action, 'TemplatePath');
-      const template = templatePath && isCloudFormationDeploy(action) ? context.deployedTemplate(action) : undefined;
-      if (!templatePath || !template) continue;
+    for (const { action, templatePath, template, facts } of deployments(context)) {
+      if (!isCloudFormationDeploy(action)) continue;
       const accounts = context.arns(action.roleArn).map(({ value }) => effectiveAccount(value));
-      for (const { resource, field } of templateFacts(template).functionRoles) {
+      for (const { resource, field } of facts.functionRoles) {
         for (const { value: parts } of evaluateString(field.node, template.scope)) {
           const arn = parts ? analyseArn(parts) : undefined;
           // `${AWS::AccountId}` in the deployed template is the target account itself: only written accounts can differ.

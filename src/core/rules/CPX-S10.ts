@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types';
-import { templateFacts } from './deployed';
+import { deployments } from './deployed';
 import { textOf } from './cloudformation';
-import { actionLabel, actions, configField } from './support';
+import { actionLabel, configField } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -15,12 +15,10 @@ export const rule: Rule = {
     fixable: false,
   },
   check(context) {
-    for (const [action] of actions(context.model)) {
-      if (action.owner !== 'AWS' || action.provider !== 'CloudFormationStackSet') continue;
+    for (const { action, facts } of deployments(context)) {
+      if (action.owner !== 'AWS' || action.provider !== 'CloudFormationStackSet' || !facts.usesMacro) continue;
       const permissionModel = configField(action, 'PermissionModel');
       if (!permissionModel || !context.values(permissionModel).some((alternative) => textOf(alternative) === 'SERVICE_MANAGED')) continue;
-      const template = context.deployedTemplate(action);
-      if (!template || !templateFacts(template).usesMacro) continue;
       context.report({ messageId: 'macro', data: { action: actionLabel(action) }, target: { field: permissionModel } });
     }
   },

@@ -2,7 +2,7 @@ import type { Rule } from '../engine/types';
 import { isSeq } from '../source';
 import { implies } from '../model/evaluate';
 import { keyFor } from '../model/types';
-import { structureField, typeIdField } from './structure';
+import { structureField, typeIdField, wholePipelines } from './structure';
 import { actionLabel, actionTarget } from './support';
 
 export const rule: Rule = {
@@ -20,9 +20,7 @@ export const rule: Rule = {
   },
   check(context) {
     const { model } = context;
-    if (model.kind !== 'template' && model.kind !== 'pipeline-output' && model.kind !== 'pipeline-input') return;
-    for (const pipeline of model.pipelines) {
-      if (pipeline.macro) continue;
+    for (const pipeline of wholePipelines(model)) {
       const stages = pipeline.stages;
       const written = structureField(model, pipeline, 'Stages');
       // Each written entry is at most one stage (an Fn::If picks one branch), so fewer than two is certain.

@@ -27,7 +27,7 @@ export const MODE_MATRIX: Readonly<Record<ActionMode, { readonly required: reado
   },
 };
 
-export function isActionMode(value: string): value is ActionMode {
+function isActionMode(value: string): value is ActionMode {
   return (ACTION_MODES as readonly string[]).includes(value);
 }
 
@@ -99,7 +99,7 @@ export function capabilityBranches(context: RuleContext, action: ActionModel): C
   });
 }
 
-export function splitCapabilities(text: string): string[] {
+function splitCapabilities(text: string): string[] {
   return text.split(',').map((name) => name.trim()).filter((name) => name !== '');
 }
 
@@ -176,7 +176,7 @@ export function lackingCapability(
 }
 
 /** The fix adding a capability to those written today. */
-export function addCapabilityFix(context: RuleContext, action: ActionModel, capability: string): FixDescriptor | undefined {
+function addCapabilityFix(context: RuleContext, action: ActionModel, capability: string): FixDescriptor | undefined {
   const written = writtenCapabilities(context, action);
   return written ? capabilitiesFix(action, `Add ${capability}`, [...written, capability]) : undefined;
 }
@@ -185,4 +185,25 @@ export function addCapabilityFix(context: RuleContext, action: ActionModel, capa
 export function ignoredInEveryMode(context: RuleContext, action: ActionModel, key: string): boolean {
   const branches = modeBranches(context, action);
   return branches.length > 0 && branches.every(({ mode }) => MODE_MATRIX[mode].ignored.includes(key));
+}
+
+/**
+ * Reports `messageId` when the action runs in one of `modes` without any of `anyOf`, with the
+ * fix that adds `add`: at the rule's severity where it lacks in every such branch, else a warning.
+ */
+export function reportLackingCapability(
+  context: RuleContext, action: ActionModel,
+  need: { readonly modes: readonly ActionMode[]; readonly anyOf: readonly string[]; readonly add: string },
+  messageId: string, data: Readonly<Record<string, string>>,
+): void {
+  const lacking = lackingCapability(context, action, need.modes, need.anyOf);
+  if (!lacking) return;
+  const fix = addCapabilityFix(context, action, need.add);
+  context.report({
+    messageId,
+    severity: lacking.everywhere ? undefined : 'warning',
+    data: { ...data, mode: lacking.mode },
+    target: configTarget(context.model, action, configField(action, 'Capabilities')),
+    fixes: fix ? [fix] : [],
+  });
 }

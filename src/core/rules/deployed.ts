@@ -4,7 +4,9 @@
  * local code locations, and the roles it passes. Read once per template.
  */
 import { get, intrinsicName, isMap, isSeq, scalarText, type Node } from '../source';
-import type { DocumentModel, Field, ResourceModel } from '../model/types';
+import type { ActionModel, DocumentModel, Field, PipelineModel, ResourceModel } from '../model/types';
+import type { RuleContext } from '../engine/types';
+import { actions, configField } from './support';
 
 export interface TemplateFacts {
   /** Top-level `Transform` names. */
@@ -51,9 +53,27 @@ const PACKAGED: Readonly<Record<string, readonly string[]>> = {
   'AWS::CloudFormation::Stack': ['TemplateURL'],
 };
 
+export interface Deployment {
+  readonly action: ActionModel;
+  readonly pipeline: PipelineModel;
+  /** Where findings about the deployed template are reported: this file's TemplatePath. */
+  readonly templatePath: Field;
+  readonly template: DocumentModel;
+  readonly facts: TemplateFacts;
+}
+
+/** Each action whose deployed template the engine has, with what the rules need to know about it. */
+export function* deployments(context: RuleContext): Generator<Deployment> {
+  for (const [action, pipeline] of actions(context.model)) {
+    const templatePath = configField(action, 'TemplatePath');
+    const template = templatePath ? context.deployedTemplate(action) : undefined;
+    if (templatePath && template) yield { action, pipeline, templatePath, template, facts: templateFacts(template) };
+  }
+}
+
 const cache = new WeakMap<DocumentModel, TemplateFacts>();
 
-export function templateFacts(template: DocumentModel): TemplateFacts {
+function templateFacts(template: DocumentModel): TemplateFacts {
   let facts = cache.get(template);
   if (!facts) {
     facts = readFacts(template);

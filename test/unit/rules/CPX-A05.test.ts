@@ -1,13 +1,8 @@
 import { rule } from '../../../src/core/rules/CPX-A05';
 import { ruleTester } from '../../support/rule-tester';
+import { pipelineTemplate } from '../../support/pipelines';
 
-const pipeline = (sourceRole: string, buildRole: string, format = 'CODEBUILD_CLONE_REF'): string => `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Pipeline:
-    Type: AWS::CodePipeline::Pipeline
-    Properties:
-      RoleArn: arn:aws:iam::111111111111:role/pipeline
-      ArtifactStore: {Type: S3, Location: artifacts}
+const pipeline = (sourceRole: string, buildRole: string, format = 'CODEBUILD_CLONE_REF'): string => pipelineTemplate(`      ArtifactStore: {Type: S3, Location: artifacts}
       Stages:
         - Name: Source
           Actions:
@@ -21,7 +16,7 @@ Resources:
               ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: '1'}
               Configuration: {ProjectName: app}
               InputArtifacts: [{Name: Clone}]${buildRole}
-`;
+`);
 
 const devRole = '\n              RoleArn: arn:aws:iam::333333333333:role/build';
 const repoRole = '\n              RoleArn: arn:aws:iam::333333333333:role/source';

@@ -1,14 +1,9 @@
 import { rule } from '../../../src/core/rules/CPX-G03';
 import { ruleTester } from '../../support/rule-tester';
+import { pipelineTemplate } from '../../support/pipelines';
 import { cfnAction, getPipelineJson } from '../../support/templates';
 
-const pipeline = (stores: string, region: string): string => `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Pipeline:
-    Type: AWS::CodePipeline::Pipeline
-    Properties:
-      RoleArn: arn:aws:iam::111111111111:role/pipeline
-      ArtifactStores:
+const pipeline = (stores: string, region: string): string => pipelineTemplate(`      ArtifactStores:
 ${stores}
       Stages:
         - Name: Deploy
@@ -17,7 +12,7 @@ ${stores}
               ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: '1'}
               Configuration: {ActionMode: CREATE_UPDATE, StackName: app}
               Region: ${region}
-`;
+`);
 
 const HOME = '        - {Region: !Ref AWS::Region, ArtifactStore: {Type: S3, Location: artifacts}}';
 const US = '        - {Region: us-east-1, ArtifactStore: {Type: S3, Location: artifacts-us}}';

@@ -1,17 +1,12 @@
 import { rule } from '../../../src/core/rules/CPX-G05';
 import { ruleTester } from '../../support/rule-tester';
+import { pipelineTemplate } from '../../support/pipelines';
 import { getPipelineJson } from '../../support/templates';
 
-const pipeline = (region: string): string => `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Pipeline:
-    Type: AWS::CodePipeline::Pipeline
-    Properties:
-      RoleArn: arn:aws:iam::111111111111:role/pipeline
-      ArtifactStores:
+const pipeline = (region: string): string => pipelineTemplate(`      ArtifactStores:
         - {Region: ${region}, ArtifactStore: {Type: S3, Location: artifacts}}
       Stages: []
-`;
+`);
 
 const api = (region: string): string =>
   getPipelineJson([]).replace('"artifactStore": {', `"artifactStores": {\n      "${region}": {"type": "S3", "location": "b"}\n    },\n    "unused": {`);

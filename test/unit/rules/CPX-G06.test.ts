@@ -1,13 +1,8 @@
 import { rule } from '../../../src/core/rules/CPX-G06';
 import { ruleTester } from '../../support/rule-tester';
+import { pipelineTemplate } from '../../support/pipelines';
 
-const pipeline = (usStore: string, role: string): string => `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Pipeline:
-    Type: AWS::CodePipeline::Pipeline
-    Properties:
-      RoleArn: arn:aws:iam::111111111111:role/pipeline
-      ArtifactStores:
+const pipeline = (usStore: string, role: string): string => pipelineTemplate(`      ArtifactStores:
         - {Region: !Ref AWS::Region, ArtifactStore: {Type: S3, Location: artifacts, EncryptionKey: {Id: arn:aws:kms:eu-west-1:111111111111:key/1, Type: KMS}}}
         - {Region: us-east-1, ArtifactStore: ${usStore}}
       Stages:
@@ -17,7 +12,7 @@ Resources:
               ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: '1'}
               Configuration: {ActionMode: CREATE_UPDATE, StackName: app}
               Region: us-east-1${role}
-`;
+`);
 
 const PROD = '\n              RoleArn: arn:aws:iam::222222222222:role/deployer';
 const PLAIN = '{Type: S3, Location: artifacts-us}';

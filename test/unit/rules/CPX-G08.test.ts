@@ -1,20 +1,15 @@
 import { rule } from '../../../src/core/rules/CPX-G08';
 import { ruleTester } from '../../support/rule-tester';
+import { pipelineTemplate } from '../../support/pipelines';
 import { getPipelineJson } from '../../support/templates';
 
-const pipeline = (usBucket: string): string => `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Pipeline:
-    Type: AWS::CodePipeline::Pipeline
-    Properties:
-      RoleArn: arn:aws:iam::111111111111:role/pipeline
-      ArtifactStores:
+const pipeline = (usBucket: string): string => pipelineTemplate(`      ArtifactStores:
         - {Region: eu-west-1, ArtifactStore: {Type: S3, Location: !Ref Artifacts}}
         - {Region: us-east-1, ArtifactStore: {Type: S3, Location: ${usBucket}}}
       Stages: []
   Artifacts:
     Type: AWS::S3::Bucket
-`;
+`);
 
 const api = (second: string): string => getPipelineJson([]).replace('"artifactStore": {', `"artifactStores": {
       "eu-west-1": {"type": "S3", "location": "artifacts"},

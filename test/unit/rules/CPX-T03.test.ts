@@ -1,19 +1,14 @@
 import { rule } from '../../../src/core/rules/CPX-T03';
 import { ruleTester } from '../../support/rule-tester';
+import { pipelineTemplate } from '../../support/pipelines';
 import { getPipelineJson } from '../../support/templates';
 
 const SOURCE = "{Name: Fetch, ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: '1'}, Configuration: {S3Bucket: b, S3ObjectKey: k}, OutputArtifacts: [{Name: Src}]}";
 const BUILD = "{Name: Compile, ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: '1'}, Configuration: {ProjectName: p}, InputArtifacts: [{Name: Src}]}";
 
-const withStages = (stages: string): string => `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Pipeline:
-    Type: AWS::CodePipeline::Pipeline
-    Properties:
-      RoleArn: arn:aws:iam::111111111111:role/pipeline
-      ArtifactStore: {Type: S3, Location: artifacts}
+const withStages = (stages: string): string => pipelineTemplate(`      ArtifactStore: {Type: S3, Location: artifacts}
       Stages:
-${stages}`;
+${stages}`);
 
 /** cfn-lint #4672: one conditional source stage per kind of source; exactly one exists, and it is first. */
 const conditionalSources = withStages(`        - !If
