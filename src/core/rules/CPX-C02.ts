@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types';
 import { isCloudFormationDeploy } from '../model/roles';
-import { configTarget, missingFor, textOf } from './cloudformation';
-import { actionLabel, actions, configField } from './support';
+import { missingFor, missingReport, textOf } from './cloudformation';
+import { actions, configField } from './support';
 
 /** Alphanumerics and hyphens, starting with a letter, at most 128 characters. */
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
@@ -25,14 +25,7 @@ export const rule: Rule = {
       if (!isCloudFormationDeploy(action)) continue;
       const missing = missingFor(context, action, 'StackName');
       const field = configField(action, 'StackName');
-      if (missing) {
-        context.report({
-          messageId: missing.everywhere ? 'missing' : 'missingInBranch',
-          severity: missing.everywhere ? 'error' : 'warning',
-          data: { action: actionLabel(action), mode: missing.mode },
-          target: configTarget(model, action, field),
-        });
-      }
+      if (missing) context.report(missingReport(context, action, 'StackName', missing));
       if (!field) continue;
       const invalid = context.values(field).map(textOf).find((value) => value !== undefined && !STACK_NAME.test(value));
       if (invalid !== undefined) context.report({ messageId: 'invalid', data: { value: invalid }, target: { field } });

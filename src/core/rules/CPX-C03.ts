@@ -3,8 +3,8 @@ import { singleText } from '../model/evaluate';
 import { isCloudFormationDeploy } from '../model/roles';
 import type { FixValue } from '../fixes/intents';
 import type { ActionModel, DocumentModel, PipelineModel } from '../model/types';
-import { configTarget, missingFor } from './cloudformation';
-import { actionLabel, actions, configField } from './support';
+import { missingFor, missingReport } from './cloudformation';
+import { actions, configField } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -27,10 +27,7 @@ export const rule: Rule = {
       const field = configField(action, 'ChangeSetName');
       const value = field ? undefined : changeSetName(model, pipeline, action);
       context.report({
-        messageId: missing.everywhere ? 'missing' : 'missingInBranch',
-        severity: missing.everywhere ? 'error' : 'warning',
-        data: { action: actionLabel(action), mode: missing.mode },
-        target: configTarget(model, action, field),
+        ...missingReport(context, action, 'ChangeSetName', missing),
         fixes: value && action.configuration ? [{
           title: 'Add ChangeSetName',
           // Copied from the partner action it must match, it is safe; a new name is the user's to choose.

@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types';
 import { isCloudFormationDeploy } from '../model/roles';
-import { configTarget, missingFor } from './cloudformation';
-import { actionLabel, actions, configField } from './support';
+import { missingFor, missingReport } from './cloudformation';
+import { actions } from './support';
 
 export const rule: Rule = {
   meta: {
@@ -16,17 +16,10 @@ export const rule: Rule = {
     fixable: false,
   },
   check(context) {
-    const { model } = context;
-    for (const [action] of actions(model)) {
+    for (const [action] of actions(context.model)) {
       if (!isCloudFormationDeploy(action)) continue;
       const missing = missingFor(context, action, 'TemplatePath');
-      if (!missing) continue;
-      context.report({
-        messageId: missing.everywhere ? 'missing' : 'missingInBranch',
-        severity: missing.everywhere ? 'error' : 'warning',
-        data: { action: actionLabel(action), mode: missing.mode },
-        target: configTarget(model, action, configField(action, 'TemplatePath')),
-      });
+      if (missing) context.report(missingReport(context, action, 'TemplatePath', missing));
     }
   },
 };

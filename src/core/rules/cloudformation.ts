@@ -6,8 +6,8 @@ import { isScalar, isSeq, scalarText } from '../source';
 import { mergeConditions, type Conditions, type StringAlternative } from '../model/evaluate';
 import { keyFor, type ActionModel, type DocumentModel, type Field } from '../model/types';
 import type { FixDescriptor } from '../fixes/intents';
-import type { RuleContext, Target } from '../engine/types';
-import { actionTarget, configField } from './support';
+import type { ReportDescriptor, RuleContext, Target } from '../engine/types';
+import { actionLabel, actionTarget, configField } from './support';
 
 export const ACTION_MODES = ['CHANGE_SET_EXECUTE', 'CHANGE_SET_REPLACE', 'CREATE_UPDATE', 'DELETE_ONLY', 'REPLACE_ON_FAILURE'] as const;
 export type ActionMode = typeof ACTION_MODES[number];
@@ -206,4 +206,14 @@ export function reportLackingCapability(
     target: configTarget(context.model, action, configField(action, 'Capabilities')),
     fixes: fix ? [fix] : [],
   });
+}
+
+/** The finding for a property the matrix requires: `missing` where it is certain, else `missingInBranch` as a warning. */
+export function missingReport(context: RuleContext, action: ActionModel, key: string, missing: Missing): ReportDescriptor {
+  return {
+    messageId: missing.everywhere ? 'missing' : 'missingInBranch',
+    severity: missing.everywhere ? undefined : 'warning',
+    data: { action: actionLabel(action), mode: missing.mode },
+    target: configTarget(context.model, action, configField(action, key)),
+  };
 }
