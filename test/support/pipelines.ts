@@ -86,3 +86,27 @@ Resources:
       RoleArn: arn:aws:iam::111111111111:role/pipeline
 ${properties}`;
 }
+
+/** `selfDeployingYaml` in CloudFormation JSON: the pipeline deploys `Build::infra/app.json`, to be linted as `SELF_JSON`. */
+export function selfDeployingJson(configuration: Record<string, unknown>, template: { transform?: string; resources?: Record<string, unknown> } = {}): string {
+  return JSON.stringify({
+    AWSTemplateFormatVersion: '2010-09-09',
+    ...(template.transform ? { Transform: template.transform } : {}),
+    Resources: {
+      ...template.resources,
+      Pipeline: {
+        Type: 'AWS::CodePipeline::Pipeline',
+        Properties: {
+          RoleArn: 'arn:aws:iam::111111111111:role/pipeline',
+          ArtifactStore: { Type: 'S3', Location: 'artifacts' },
+          Stages: [{
+            Name: 'Deploy',
+            Actions: [{ ...cfnDeploy({ StackName: 'app', TemplatePath: 'Build::infra/app.json', ...configuration }), Name: 'Release' }],
+          }],
+        },
+      },
+    },
+  }, null, 2) + '\n';
+}
+
+export const SELF_JSON = 'repo/infra/app.json';

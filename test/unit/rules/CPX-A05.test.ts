@@ -1,5 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-A05';
 import { ruleTester } from '../../support/rule-tester';
+import { getPipelineJson } from '../../support/templates';
 import { pipelineTemplate } from '../../support/pipelines';
 
 const pipeline = (sourceRole: string, buildRole: string, format = 'CODEBUILD_CLONE_REF'): string => pipelineTemplate(`      ArtifactStore: {Type: S3, Location: artifacts}
@@ -36,5 +37,15 @@ ruleTester(rule, {
       errors: [{ line: 20, text: '{Name: Clone}', severity: 'error' }],
     },
     { name: 'the pipeline account known from the pipeline role', code: pipeline(repoRole, ''), errors: [{ line: 21 }] },
+    {
+      name: 'get-pipeline JSON',
+      fileName: 'p.json',
+      code: getPipelineJson([{
+        name: 'Compile', actionTypeId: { category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1' }, configuration: { ProjectName: 'app' },
+        inputArtifacts: [{ name: 'Clone' }], roleArn: 'arn:aws:iam::333333333333:role/build',
+      }]).replace('"stages": [', `"stages": [
+      {"name": "Source", "actions": [{"name": "Checkout", "actionTypeId": {"category": "Source", "owner": "AWS", "provider": "CodeCommit", "version": "1"}, "configuration": {"RepositoryName": "app", "BranchName": "main", "OutputArtifactFormat": "CODEBUILD_CLONE_REF"}, "outputArtifacts": [{"name": "Clone"}]}]},`),
+      errors: [{ line: 26, text: '{\n                "name": "Clone"\n              }' }],
+    },
   ],
 });

@@ -1,6 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-C09';
 import { ruleTester } from '../../support/rule-tester';
-import { stagesYaml } from '../../support/pipelines';
+import { SELF_JSON, selfDeployingJson, stagesYaml } from '../../support/pipelines';
 
 /** A pipeline that deploys its own template (`Build::infra/pipeline.yaml` is the linted file). */
 const selfDeploying = (overrides: string, templatePath = 'Build::infra/pipeline.yaml'): string => `Parameters:
@@ -34,6 +34,12 @@ ruleTester(rule, {
       fileName: 'repo/infra/pipeline.yaml',
       code: selfDeploying(`!If [Prod, '{"Env": "prod"}', '{"Environment": "dev"}']`),
       errors: [{ line: 25 }],
+    },
+    {
+      name: 'template in JSON',
+      fileName: SELF_JSON,
+      code: selfDeployingJson({ ActionMode: 'CREATE_UPDATE', ParameterOverrides: '{"Stage": "blue"}' }),
+      errors: [{ line: 28, text: '"{\\"Stage\\": \\"blue\\"}"' }],
     },
   ],
 });

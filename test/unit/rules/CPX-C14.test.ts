@@ -43,5 +43,18 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'not allowed', code: withRole('[cloudformation:CreateStack, cloudformation:UpdateStack]', ''), errors: [{ line: 19, text: 'Release', severity: 'info' }] },
+    {
+      name: 'template in JSON',
+      fileName: 't.json',
+      code: JSON.stringify({
+        Resources: {
+          Deployer: { Type: 'AWS::IAM::Role', Properties: { Policies: [{ PolicyName: 'p', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'cloudformation:CreateStack', Resource: '*' }] } }] } },
+          Pipeline: { Type: 'AWS::CodePipeline::Pipeline', Properties: { RoleArn: { 'Fn::GetAtt': ['Deployer', 'Arn'] }, Stages: [{ Name: 'Deploy', Actions: [{
+            Name: 'Release', ActionTypeId: { Category: 'Deploy', Owner: 'AWS', Provider: 'CloudFormation', Version: '1' }, Configuration: { ActionMode: 'CREATE_UPDATE', StackName: 'app' },
+          }] }] } },
+        },
+      }, null, 2),
+      errors: [{ line: 36, text: '"Release"' }],
+    },
   ],
 });

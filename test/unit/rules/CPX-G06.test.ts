@@ -1,5 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-G06';
 import { ruleTester } from '../../support/rule-tester';
+import { getPipelineJson } from '../../support/templates';
 import { pipelineTemplate } from '../../support/pipelines';
 
 const pipeline = (usStore: string, role: string): string => pipelineTemplate(`      ArtifactStores:
@@ -27,5 +28,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'cross-account and cross-region, no key', code: pipeline(PLAIN, PROD), parameters: REGION, errors: [{ line: 9, text: 'ArtifactStore', severity: 'warning' }] },
+    {
+      name: 'get-pipeline JSON',
+      fileName: 'p.json',
+      code: getPipelineJson([{ name: 'Release', actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', version: '1' }, region: 'us-east-1', roleArn: 'arn:aws:iam::222222222222:role/deployer' }])
+        .replace('"artifactStore": {', '"artifactStores": {\n      "eu-west-1": {"type": "S3", "location": "a", "encryptionKey": {"id": "arn:aws:kms:eu-west-1:111111111111:key/1", "type": "KMS"}},\n      "us-east-1": {"type": "S3", "location": "b"}\n    },\n    "unused": {'),
+      errors: [{ line: 7, text: '"us-east-1"' }],
+    },
   ],
 });

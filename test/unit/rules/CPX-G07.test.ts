@@ -1,6 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-G07';
 import { ruleTester } from '../../support/rule-tester';
-import { stagesYaml } from '../../support/pipelines';
+import { stagesYaml, templateJson } from '../../support/pipelines';
 
 const deploy = (bucket: string, region: string): string => `${stagesYaml(`
 - Name: Publish
@@ -22,5 +22,15 @@ ruleTester(rule, {
   invalid: [
     { name: 'pipeline region unknown: a warning', code: deploy('!Ref Site', 'us-east-1'), errors: [{ line: 19, severity: 'warning' }] },
     { name: 'a bucket of this stack, another region', code: deploy('!Ref Site', 'us-east-1'), parameters: REGION, errors: [{ line: 19, text: '!Ref Site', severity: 'error' }] },
+    {
+      name: 'template in JSON',
+      fileName: 't.json',
+      parameters: REGION,
+      code: templateJson([{
+        Name: 'Publish', ActionTypeId: { Category: 'Deploy', Owner: 'AWS', Provider: 'S3', Version: '1' },
+        Configuration: { BucketName: { Ref: 'Site' }, Extract: 'true' }, InputArtifacts: [{ Name: 'Build' }], Region: 'us-east-1',
+      }]).replace('"Resources": {', '"Resources": {\n    "Site": {"Type": "AWS::S3::Bucket"},'),
+      errors: [{ line: 26, text: '{\n                    "Ref": "Site"\n                  }' }],
+    },
   ],
 });

@@ -1,5 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-P04';
 import { ruleTester } from '../../support/rule-tester';
+import { getPipelineJson } from '../../support/templates';
 import { stagesYaml } from '../../support/pipelines';
 
 const deploy = (configuration: string, role = ''): string => stagesYaml(`
@@ -21,5 +22,11 @@ ruleTester(rule, {
   invalid: [
     { name: 'not extracting, no key', code: deploy('Extract: false'), errors: [{ line: 19, text: 'false', severity: 'info' }] },
     { name: 'an alias across accounts', code: deploy("Extract: 'true', KMSEncryptionKeyARN: alias/site", PROD), errors: [{ line: 19, text: 'alias/site' }] },
+    {
+      name: 'get-pipeline JSON',
+      fileName: 'p.json',
+      code: getPipelineJson([{ name: 'Publish', actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'S3', version: '1' }, configuration: { BucketName: 'site', Extract: 'false' }, inputArtifacts: [{ name: 'Build' }] }]),
+      errors: [{ line: 23, text: '"false"' }],
+    },
   ],
 });

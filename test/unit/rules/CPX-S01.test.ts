@@ -1,6 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-S01';
 import { ruleTester } from '../../support/rule-tester';
-import { SELF, selfDeployingYaml } from '../../support/pipelines';
+import { SELF, SELF_JSON, selfDeployingJson, selfDeployingYaml } from '../../support/pipelines';
 
 const SAM = { transform: 'AWS::Serverless-2016-10-31' };
 const deploy = (configuration: string, template: { transform?: string; resources?: string } = SAM): string => selfDeployingYaml(configuration, template);
@@ -40,6 +40,13 @@ ruleTester(rule, {
       code: deploy('ActionMode: CREATE_UPDATE\nCapabilities: !If [Expand, CAPABILITY_AUTO_EXPAND, CAPABILITY_IAM]'),
       errors: [{ line: 18, severity: 'warning' }],
       output: null,
+    },
+    {
+      name: 'template in JSON: the fix rewrites the string',
+      fileName: SELF_JSON,
+      code: selfDeployingJson({ ActionMode: 'CREATE_UPDATE', Capabilities: 'CAPABILITY_IAM' }, SAM),
+      errors: [{ line: 29, text: '"CAPABILITY_IAM"' }],
+      output: selfDeployingJson({ ActionMode: 'CREATE_UPDATE', Capabilities: 'CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND' }, SAM),
     },
   ],
 });

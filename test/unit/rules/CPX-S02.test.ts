@@ -1,6 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-S02';
 import { ruleTester } from '../../support/rule-tester';
-import { SELF, selfDeployingYaml } from '../../support/pipelines';
+import { SELF, SELF_JSON, selfDeployingJson, selfDeployingYaml } from '../../support/pipelines';
 
 const NESTED = "  Shared:\n    Type: AWS::Serverless::Application\n    Properties:\n      Location: {ApplicationId: 'arn:aws:serverlessrepo:us-east-1:123456789012:applications/shared', SemanticVersion: 1.0.0}\n";
 const deploy = (configuration: string, resources = NESTED): string =>
@@ -18,6 +18,19 @@ ruleTester(rule, {
       code: deploy('Capabilities: CAPABILITY_IAM'),
       errors: [{ line: 23, text: 'CAPABILITY_IAM', severity: 'warning' }],
       output: deploy('Capabilities: CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND'),
+    },
+    {
+      name: 'template in JSON',
+      fileName: SELF_JSON,
+      code: selfDeployingJson({ ActionMode: 'CHANGE_SET_REPLACE', ChangeSetName: 'c' }, {
+        transform: 'AWS::Serverless-2016-10-31',
+        resources: { Network: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 's3://b/network.yaml' } } },
+      }),
+      errors: [{ line: 31, text: '"Configuration"' }],
+      output: selfDeployingJson({ ActionMode: 'CHANGE_SET_REPLACE', ChangeSetName: 'c', Capabilities: 'CAPABILITY_AUTO_EXPAND' }, {
+        transform: 'AWS::Serverless-2016-10-31',
+        resources: { Network: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 's3://b/network.yaml' } } },
+      }),
     },
   ],
 });

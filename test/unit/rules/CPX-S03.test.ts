@@ -1,6 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-S03';
 import { ruleTester } from '../../support/rule-tester';
-import { SELF, selfDeployingYaml } from '../../support/pipelines';
+import { SELF, SELF_JSON, selfDeployingJson, selfDeployingYaml } from '../../support/pipelines';
 
 const FUNCTION = '  Handler:\n    Type: AWS::Serverless::Function\n    Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: s3://code/app.zip}\n';
 const sam = (configuration: string, resources = FUNCTION): string =>
@@ -27,6 +27,13 @@ ruleTester(rule, {
       code: selfDeployingYaml('ActionMode: CREATE_UPDATE', { resources: '  Role:\n    Type: AWS::IAM::Role\n    Properties: {RoleName: app}\n' }),
       errors: [{ line: 16, text: 'Configuration' }],
       output: selfDeployingYaml('ActionMode: CREATE_UPDATE\nCapabilities: CAPABILITY_NAMED_IAM', { resources: '  Role:\n    Type: AWS::IAM::Role\n    Properties: {RoleName: app}\n' }),
+    },
+    {
+      name: 'template in JSON: the fix adds the key',
+      fileName: SELF_JSON,
+      code: selfDeployingJson({ ActionMode: 'CREATE_UPDATE' }, { resources: { Role: { Type: 'AWS::IAM::Role' } } }),
+      errors: [{ line: 27, text: '"Configuration"' }],
+      output: selfDeployingJson({ ActionMode: 'CREATE_UPDATE', Capabilities: 'CAPABILITY_IAM' }, { resources: { Role: { Type: 'AWS::IAM::Role' } } }),
     },
   ],
 });

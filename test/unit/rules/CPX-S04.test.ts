@@ -1,6 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-S04';
 import { ruleTester } from '../../support/rule-tester';
-import { SELF, selfDeployingYaml } from '../../support/pipelines';
+import { SELF, SELF_JSON, selfDeployingJson, selfDeployingYaml } from '../../support/pipelines';
 
 const NAMED = '  Role:\n    Type: AWS::IAM::Role\n    Properties: {RoleName: app-runtime}\n';
 const deploy = (capabilities: string): string => selfDeployingYaml(`ActionMode: CREATE_UPDATE\n${capabilities}`, { resources: NAMED });
@@ -18,6 +18,13 @@ ruleTester(rule, {
       code: deploy('Capabilities: CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND'),
       errors: [{ line: 20, text: 'CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND', severity: 'error' }],
       output: deploy('Capabilities: CAPABILITY_NAMED_IAM,CAPABILITY_AUTO_EXPAND'),
+    },
+    {
+      name: 'template in JSON',
+      fileName: SELF_JSON,
+      code: selfDeployingJson({ ActionMode: 'CREATE_UPDATE', Capabilities: 'CAPABILITY_IAM' }, { resources: { Role: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'app' } } } }),
+      errors: [{ line: 34, text: '"CAPABILITY_IAM"' }],
+      output: selfDeployingJson({ ActionMode: 'CREATE_UPDATE', Capabilities: 'CAPABILITY_NAMED_IAM' }, { resources: { Role: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'app' } } } }),
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-S05';
 import { ruleTester } from '../../support/rule-tester';
-import { SELF, selfDeployingYaml } from '../../support/pipelines';
+import { SELF, SELF_JSON, selfDeployingJson, selfDeployingYaml } from '../../support/pipelines';
 
 const fn = (codeUri: string): string => `  Handler:\n    Type: AWS::Serverless::Function\n    Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: ${codeUri}}\n`;
 const deploy = (resources: string): string =>
@@ -20,6 +20,15 @@ ruleTester(rule, {
       fileName: SELF,
       code: deploy('  Network:\n    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: network.yaml}\n'),
       errors: [{ line: 19 }],
+    },
+    {
+      name: 'template in JSON',
+      fileName: SELF_JSON,
+      code: selfDeployingJson({ ActionMode: 'CREATE_UPDATE', Capabilities: 'CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND' }, {
+        transform: 'AWS::Serverless-2016-10-31',
+        resources: { Handler: { Type: 'AWS::Serverless::Function', Properties: { Runtime: 'python3.12', Handler: 'app.handler', CodeUri: 'src/' } } },
+      }),
+      errors: [{ line: 35, text: '"Build::infra/app.json"' }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { rule } from '../../../src/core/rules/CPX-S09';
 import { ruleTester } from '../../support/rule-tester';
-import { SELF, selfDeployingYaml } from '../../support/pipelines';
+import { SELF, SELF_JSON, selfDeployingJson, selfDeployingYaml } from '../../support/pipelines';
 
 const deploy = (role: string, actionRole = ''): string => selfDeployingYaml(
   'ActionMode: CREATE_UPDATE\nCapabilities: CAPABILITY_AUTO_EXPAND',
@@ -17,5 +17,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'the pipeline account’s role in a production stack', fileName: SELF, code: deploy('arn:aws:iam::111111111111:role/fn', PROD_ACTION), errors: [{ line: 19, text: 'Build::infra/app.yaml', severity: 'error' }] },
+    {
+      name: 'template in JSON',
+      fileName: SELF_JSON,
+      code: selfDeployingJson({ ActionMode: 'CREATE_UPDATE' }, { resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::333333333333:role/fn' } } } }),
+      parameters: { 'AWS::AccountId': '111111111111' },
+      errors: [{ line: 32, text: '"Build::infra/app.json"' }],
+    },
   ],
 });

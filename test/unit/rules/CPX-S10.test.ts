@@ -30,5 +30,18 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'service-managed with a transform', fileName: 'repo/infra/app.yaml', code: stackSet('SERVICE_MANAGED', SAM), errors: [{ line: 17, text: 'SERVICE_MANAGED', severity: 'error' }] },
+    {
+      name: 'template in JSON',
+      fileName: 'repo/infra/app.json',
+      code: JSON.stringify({
+        Transform: 'AWS::Serverless-2016-10-31',
+        Resources: { Pipeline: { Type: 'AWS::CodePipeline::Pipeline', Properties: { Stages: [{ Name: 'Deploy', Actions: [{
+          Name: 'Baseline', ActionTypeId: { Category: 'Deploy', Owner: 'AWS', Provider: 'CloudFormationStackSet', Version: '1' },
+          Configuration: { StackSetName: 'baseline', TemplatePath: 'Build::infra/app.json', PermissionModel: 'SERVICE_MANAGED' },
+          InputArtifacts: [{ Name: 'Build' }],
+        }] }] } } },
+      }, null, 2),
+      errors: [{ line: 22, text: '"SERVICE_MANAGED"' }],
+    },
   ],
 });
