@@ -100,6 +100,7 @@ export function runRules(model: DocumentModel, rules: readonly Rule[], templates
   const valueCache = new Map<Node, readonly StringAlternative[]>();
   const derivedCache = new Map<(model: DocumentModel) => unknown, unknown>();
   const roleCache = new Map<string, readonly RoleDefinition[]>();
+  const roleByParts = new WeakMap<readonly Part[], readonly RoleDefinition[]>();
   const deployedTemplate = (action: ActionModel): DocumentModel | undefined => {
     const templatePath = singleText(configField(action, 'TemplatePath')?.node, model.scope);
     const separator = templatePath?.indexOf('::') ?? -1;
@@ -135,14 +136,18 @@ export function runRules(model: DocumentModel, rules: readonly Rule[], templates
       },
       deployedTemplate,
       roleDefinitions: (arn) => {
-        // Every action of every cross-file rule asks about the same few roles.
+        // Every action of every cross-file rule asks about the same few roles, usually with the
+        // very parts `values` cached, so identity answers before the written form is compared.
+        let definitions = roleByParts.get(arn);
+        if (definitions) return definitions;
         const key = JSON.stringify(arn);
-        let definitions = roleCache.get(key);
+        definitions = roleCache.get(key);
         if (!definitions) {
           const own = ownRole(model, arn);
           definitions = own.length > 0 ? own : roles(arn);
           roleCache.set(key, definitions);
         }
+        roleByParts.set(arn, definitions);
         return definitions;
       },
     };
