@@ -6,6 +6,7 @@ import { DeployedPipelines, SCHEME as DEPLOYED_SCHEME } from './deployed';
 import { RoleHoverProvider } from './hover';
 import { Linter } from './linter';
 import { Report } from './report';
+import { WorkspaceIndex } from './workspaceIndex';
 
 const SELECTOR: vscode.DocumentSelector = ['file', 'untitled', DEPLOYED_SCHEME].flatMap((scheme) =>
   ['yaml', 'json', 'jsonc'].map((language) => ({ scheme, language })));
@@ -14,7 +15,8 @@ const SELECTOR: vscode.DocumentSelector = ['file', 'untitled', DEPLOYED_SCHEME].
 export function activate(context: vscode.ExtensionContext): void {
   const started = Date.now();
   const report = new Report();
-  const linter = new Linter(context.extensionUri, report);
+  const index = new WorkspaceIndex(report);
+  const linter = new Linter(context.extensionUri, report, index);
   const showStatus = (): void => {
     const editor = vscode.window.activeTextEditor;
     report.show(editor, editor ? linter.resultFor(editor.document) : undefined);
@@ -22,7 +24,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const mapLenses = new AccountMapLenses(linter);
   context.subscriptions.push(
     report,
+    index,
     linter,
+    vscode.commands.registerCommand('cpxLint.reindex', () => index.scan()),
     new DeployedPipelines(report),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(linter), {
       providedCodeActionKinds: FixProvider.kinds,
@@ -43,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   showStatus();
   report.log(`Activated in ${Date.now() - started} ms.`);
+  void index.scan();
 }
 
 export function deactivate(): void {

@@ -13,6 +13,8 @@ export interface Settings {
   readonly severityOverrides: ReadonlyMap<string, SeverityOverride>;
   readonly maxFileSize: number;
   readonly debounceMs: number;
+  /** Whether the folder's files are read to link a pipeline to the roles of other templates. */
+  readonly indexWorkspace: boolean;
   /** Parameter files that could not be read, with the reason, to report once. */
   readonly problems: readonly string[];
 }
@@ -64,6 +66,7 @@ export function readSettings(scope: vscode.Uri): Settings {
     severityOverrides: stringMap(config.get('rules'), (severity) => SEVERITIES.has(severity)) as Map<string, SeverityOverride>,
     maxFileSize: config.get<number>('maxFileSize') ?? 4194304,
     debounceMs: config.get<number>('debounceMs') ?? 150,
+    indexWorkspace: config.get<boolean>('indexWorkspace') ?? true,
     problems,
   };
 }

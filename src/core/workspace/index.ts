@@ -7,7 +7,7 @@ import { plainText, roleKeyOfArn, roleKeyOfResource } from '../model/role-keys';
 import { configField, roleFields } from '../model/roles';
 import { actions } from '../rules/support';
 import type { DocumentModel } from '../model/types';
-import { DEFAULT_MAX_LENGTH, lint, type LintResult, type WorkspaceLookups } from '../engine/run';
+import { DEFAULT_MAX_LENGTH, lint, lintSource, type LintResult, type WorkspaceLookups } from '../engine/run';
 import type { RoleDefinition, Rule } from '../engine/types';
 import type { SeverityOverride } from '../engine/suppressions';
 
@@ -91,6 +91,11 @@ export class Workspace {
     return this.entries.get(fileName)?.model;
   }
 
+  /** The text a file was indexed with: what its offsets (findings, related places, fixes) point into. */
+  text(fileName: string): string | undefined {
+    return this.entries.get(fileName)?.text;
+  }
+
   /** Every definition of `role/<path><name>` in the workspace. */
   rolesByKey(key: string): readonly DefinedRole[] {
     return this.built().roles.get(key) ?? [];
@@ -116,7 +121,9 @@ export class Workspace {
   lint(fileName: string): LintResult {
     const entry = this.entries.get(fileName);
     if (!entry) return { model: undefined, findings: [] };
-    return lint(entry.text, { ...this.options, fileName, workspace: this.lookups(fileName) });
+    const options = { ...this.options, fileName, workspace: this.lookups(fileName) };
+    // The index already parsed the text; a file it gated (binary, not ours, too large) goes through the same gates again.
+    return entry.model ? lintSource(entry.model.source, options) : lint(entry.text, options);
   }
 
   /** Role fields resolved to role definitions in other files, and imports to exports, in file order. */

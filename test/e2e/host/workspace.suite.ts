@@ -1,0 +1,113 @@
+/// <reference types="mocha" />
+// The workspace index inside the real extension host: a pipeline checked against a role template
+// that is not open, related places inside that file, and re-linting when the other file changes
+// on disk or in an editor.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CI_PIPELINE, DEV_ROLES, lineOf, TRUST_CI } from '../../support/workspace';
+
+const EXTENSION_ID = 'cpx-lint.cross-account-pipeline-lint';
+/** The DEV role trusting its own account instead of the CI account (CPX-R06). */
+const TRUST_OWN_ACCOUNT = 'AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"';
+
+interface ScanResult { readonly files: number; readonly cancelled: boolean }
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return String((diagnostic.code as { value: string }).value);
+}
+
+/** Waits until the cpx-lint diagnostics of `uri` meet `met`. */
+async function diagnosticsWhere(uri: vscode.Uri, met: (diagnostics: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  const current = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'cpx-lint');
+  if (met(current())) return current();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`${what}: never happened; have ${current().map(codeOf).join(', ')}`));
+    }, 10_000);
+    const listener = vscode.languages.onDidChangeDiagnostics(() => {
+      if (!met(current())) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(current());
+    });
+  });
+}
+
+const withR06 = (diagnostics: vscode.Diagnostic[]): boolean => diagnostics.some((d) => codeOf(d) === 'CPX-R06');
+const withoutR06 = (diagnostics: vscode.Diagnostic[]): boolean => !withR06(diagnostics);
+
+describe('the workspace index in the extension host', () => {
+  let folder: string;
+  let ciUri: vscode.Uri;
+  let devFile: string;
+  const devWrong = DEV_ROLES.replace(TRUST_CI, TRUST_OWN_ACCOUNT);
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(root, 'a workspace folder is open');
+    folder = path.join(root, 'cross-account');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'ci.yaml'), CI_PIPELINE);
+    devFile = path.join(folder, 'dev.yaml');
+    fs.writeFileSync(devFile, devWrong);
+    // Ignored: dependencies are never read, even when they define the same role.
+    fs.mkdirSync(path.join(folder, 'node_modules', 'lib'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'node_modules', 'lib', 'dev.yaml'), DEV_ROLES);
+    ciUri = vscode.Uri.file(path.join(folder, 'ci.yaml'));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('the re-index command reads the files of the folder, not node_modules', async () => {
+    const result = await vscode.commands.executeCommand<ScanResult>('cpxLint.reindex');
+    assert.ok(result.files >= 2, `files read: ${result.files}`);
+    assert.equal(result.cancelled, false);
+  });
+
+  it('a pipeline is checked against the role template of another account that is not open (CPX-R06), related place inside it', async () => {
+    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.fsPath === devFile), 'dev.yaml is not open');
+    const document = await vscode.workspace.openTextDocument(ciUri);
+    const diagnostics = await diagnosticsWhere(ciUri, withR06, 'CPX-R06 on ci.yaml');
+    const r06 = diagnostics.find((d) => codeOf(d) === 'CPX-R06');
+    assert.ok(r06);
+    assert.equal(r06.range.start.line + 1, lineOf(CI_PIPELINE, 'RoleArn: !Sub "arn:aws:iam::${DevAccountId}:role/cross-account-role"'));
+    assert.equal(document.getText(r06.range), '!Sub "arn:aws:iam::${DevAccountId}:role/cross-account-role"');
+    const related = r06.relatedInformation?.find((item) => item.location.uri.fsPath === devFile);
+    assert.ok(related, 'a related place in dev.yaml');
+    // The trust policy's value, starting on the line after its key.
+    assert.equal(related.location.range.start.line + 1, lineOf(devWrong, 'AssumeRolePolicyDocument') + 1);
+  });
+
+  it('fixing the role template on disk re-lints the open pipeline', async () => {
+    fs.writeFileSync(devFile, DEV_ROLES);
+    await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone after dev.yaml was fixed on disk');
+    fs.writeFileSync(devFile, devWrong);
+    await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back after dev.yaml was broken on disk');
+  });
+
+  it('editing the role template in an editor, unsaved, re-lints the pipeline; closing it unsaved goes back to the disk', async () => {
+    const dev = await vscode.workspace.openTextDocument(devFile);
+    await vscode.window.showTextDocument(dev);
+    const start = dev.getText().indexOf(TRUST_OWN_ACCOUNT);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(dev.uri, new vscode.Range(dev.positionAt(start), dev.positionAt(start + TRUST_OWN_ACCOUNT.length)), TRUST_CI);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone after an unsaved edit of dev.yaml');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back once the unsaved edit was dropped');
+  });
+
+  it('a role template deleted from disk leaves the pipeline unchecked against it', async () => {
+    fs.rmSync(devFile);
+    await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone after dev.yaml was deleted');
+    fs.writeFileSync(devFile, devWrong);
+    await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back after dev.yaml was created again');
+  });
+});
