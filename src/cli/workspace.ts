@@ -20,7 +20,7 @@ export function lintFiles(files: readonly string[], parameterValues: ReadonlyMap
     try {
       const text = readFileSync(file, 'utf8');
       texts.set(file, text);
-      workspace.set(file, text);
+      workspace.load(file, text);
     } catch (error) {
       const finding: Finding = fileFinding('unreadable', { reason: (error as NodeJS.ErrnoException).code ?? String(error) });
       unreadable.set(file, { file, kind: 'unreadable', findings: positionFindings('', [finding]) });

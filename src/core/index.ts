@@ -13,6 +13,7 @@ export { renderFix } from './fixes/render';
 export { applyEdits, combineFixes } from './fixes/render';
 export { parseSource, detectFormat } from './source';
 export { Workspace, type WorkspaceOptions, type WorkspaceLink, type DefinedRole, type DefinedExport } from './workspace';
+export { scanInto, type ScanFile, type ScanOptions, type ScanOutcome } from './workspace/scan';
 export { buildModel } from './model/build';
 export { mightBeOurs } from './model/kinds';
 export { parseParameterFile } from './model/parameters';

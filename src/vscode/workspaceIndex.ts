@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LineIndex, RULES, Workspace, type LintResult } from '../core';
+import { LineIndex, RULES, scanInto, Workspace, type LintResult } from '../core';
 import { readSettings, type Settings } from './settings';
 import type { Report } from './report';
 
@@ -9,8 +9,6 @@ const INCLUDE = '**/*.{yaml,yml,json,template}';
 const ALWAYS_EXCLUDED = ['node_modules', '.git', 'cdk.out', '.aws-sam'];
 /** The first scan of a folder stops here (and says so): beyond it the files are data, not infrastructure. */
 export const MAX_INDEXED_FILES = 20_000;
-/** Files read at once during a scan: enough to keep the disk busy, few enough to stay responsive. */
-const READ_BATCH = 32;
 
 /** How the core names a document: its path on disk, or its URI when it has none. */
 export function fileKey(uri: vscode.Uri): string {
@@ -78,19 +76,21 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (!settings.indexWorkspace) continue;
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, INCLUDE), excludeGlob(), MAX_INDEXED_FILES + 1, token);
         truncated ||= found.length > MAX_INDEXED_FILES;
-        const uris = found.slice(0, MAX_INDEXED_FILES).filter((uri) => !isExcluded(uri) && !openDocument(uri));
-        for (let first = 0; first < uris.length && !cancelled(); first += READ_BATCH) {
-          const batch = uris.slice(first, first + READ_BATCH);
-          const texts = await Promise.all(batch.map((uri) => readIfSmall(uri, settings.maxFileSize)));
-          const space = this.space(folder.uri, settings);
-          batch.forEach((uri, i) => {
-            const text = texts[i];
-            // A file opened meanwhile is already in the index as the editor has it.
-            if (text !== undefined && !openDocument(uri)) space.workspace.set(fileKey(uri), text);
-          });
-          files += batch.length;
-          progress.report({ message: `${files} of ${uris.length} files`, increment: (batch.length / uris.length) * 100 / folders.length });
-        }
+        const uris = found.slice(0, MAX_INDEXED_FILES).filter((uri) => !isExcluded(uri));
+        const space = this.space(folder.uri, settings);
+        let reported = 0;
+        const outcome = await scanInto(space.workspace, uris.map((uri) => ({ fileName: fileKey(uri), read: () => readIfSmall(uri, settings.maxFileSize) })), {
+          isCancelled: cancelled,
+          // An open document is in the index as the editor has it.
+          skip: (fileName) => openDocument(uriOfKey(fileName)) !== undefined,
+          onProgress: (done, total) => {
+            // Increments add up to 100 over all folders.
+            const percent = (done / total) * 100 / folders.length;
+            progress.report({ message: `${done} of ${total} files`, increment: percent - reported });
+            reported = percent;
+          },
+        });
+        files += outcome.read;
       }
       const result = { files, cancelled: cancelled(), truncated, durationMs: Date.now() - started };
       this.report.log(`Indexed ${files} file(s) in ${result.durationMs} ms${result.cancelled ? '; cancelled, so checks across files see only those' : ''}${truncated ? `; stopped at ${MAX_INDEXED_FILES} files` : ''}.`);

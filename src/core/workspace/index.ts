@@ -71,9 +71,15 @@ export class Workspace {
   set(fileName: string, text: string): string[] {
     if (this.entries.get(fileName)?.text === text) return [];
     const before = this.dependentsOf(fileName);
+    this.load(fileName, text);
+    return [...new Set([...before, ...this.dependentsOf(fileName)])];
+  }
+
+  /** Adds or replaces a file without working out its dependents: for a first scan, which re-lints everything open anyway. */
+  load(fileName: string, text: string): void {
+    if (this.entries.get(fileName)?.text === text) return;
     this.entries.set(fileName, indexFile(fileName, text, this.options));
     this.index = undefined;
-    return [...new Set([...before, ...this.dependentsOf(fileName)])];
   }
 
   /** Removes a file; returns the files that depended on it. */
