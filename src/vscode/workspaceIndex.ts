@@ -10,6 +10,8 @@ const ALWAYS_EXCLUDED = ['node_modules', '.git', 'cdk.out', '.aws-sam'];
 /** The first scan of a folder stops here (and says so): beyond it the files are data, not infrastructure. */
 export const MAX_INDEXED_FILES = 20_000;
 
+const REINDEX = 'Re-index';
+
 /** How the core names a document: its path on disk, or its URI when it has none. */
 export function fileKey(uri: vscode.Uri): string {
   return uri.scheme === 'file' ? uri.fsPath : uri.toString();
@@ -70,6 +72,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const started = Date.now();
       const cancelled = (): boolean => token.isCancellationRequested || this.cancellation.token.isCancellationRequested;
       let files = 0;
+      let total = 0;
       let truncated = false;
       for (const folder of folders) {
         const settings = readSettings(folder.uri);
@@ -77,6 +80,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, INCLUDE), excludeGlob(), MAX_INDEXED_FILES + 1, token);
         truncated ||= found.length > MAX_INDEXED_FILES;
         const uris = found.slice(0, MAX_INDEXED_FILES).filter((uri) => !isExcluded(uri));
+        total += uris.length;
         const space = this.space(folder.uri, settings);
         let reported = 0;
         const outcome = await scanInto(space.workspace, uris.map((uri) => ({ fileName: fileKey(uri), read: () => readIfSmall(uri, settings.maxFileSize) })), {
@@ -96,8 +100,18 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.report.log(`Indexed ${files} file(s) in ${result.durationMs} ms${result.cancelled ? '; cancelled, so checks across files see only those' : ''}${truncated ? `; stopped at ${MAX_INDEXED_FILES} files` : ''}.`);
       // Every open file may now link to files it could not see before.
       this.dependentsEmitter.fire(vscode.workspace.textDocuments.map((document) => fileKey(document.uri)));
+      if (token.isCancellationRequested) void this.offerRescan(files, total);
       return result;
     });
+  }
+
+  /** Cancelling leaves cross-file checks half-blind: say so, and offer to finish. */
+  private async offerRescan(files: number, total: number): Promise<void> {
+    const choice = await vscode.window.showInformationMessage(
+      `Cross-Account Pipeline Lint read ${files} of ${total} files before indexing was cancelled; checks across files see only those.`,
+      REINDEX,
+    );
+    if (choice === REINDEX) await this.scan();
   }
 
   /** Puts the document's current text in its space and lints it there; also returns the other files it may change. */
