@@ -13,6 +13,7 @@ export { renderFix } from './fixes/render';
 export { applyEdits, combineFixes } from './fixes/render';
 export { parseSource, detectFormat } from './source';
 export { Workspace, type WorkspaceOptions, type WorkspaceLink, type DefinedRole, type DefinedExport } from './workspace';
+export { roleStackTargets, roleStackTemplate, type RoleStackTarget, type RoleStackUse } from './workspace/role-stack';
 export { scanInto, type ScanFile, type ScanOptions, type ScanOutcome } from './workspace/scan';
 export { buildModel } from './model/build';
 export { mightBeOurs } from './model/kinds';
