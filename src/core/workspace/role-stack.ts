@@ -161,7 +161,8 @@ export function roleStackTemplate(model: DocumentModel, target: RoleStackTarget,
   for (const key of target.missing) {
     const base = logicalIdOf(key);
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
+    // `StackName`, `StackName2`… are the parameters of the stacks the action roles act on.
+    for (let n = 2; taken.has(id) || /^StackName\d*$/.test(id); n++) id = `${base}${n}`;
     taken.add(id);
     logicalIds.set(key, id);
   }
@@ -190,7 +191,7 @@ export function roleStackTemplate(model: DocumentModel, target: RoleStackTarget,
   });
   const store = storeOf(model, target.pipeline, target.uses[0].action);
   const bucket = singleText(store?.location?.node, model.scope);
-  const key = singleText(store?.encryptionKey?.id?.node, model.scope);
+  const keyArn = singleText(store?.encryptionKey?.id?.node, model.scope);
   const pipelineAccount = model.pipelineAccountId !== undefined && ACCOUNT_ID.test(model.pipelineAccountId) ? model.pipelineAccountId : undefined;
   const usesAccount = target.missing.some((role) => actionRoles.has(role));
   const accountText = target.account ? `account ${target.account}${target.accountParameter ? ` (${target.accountParameter})` : ''}` : `the account of ${target.accountParameter}`;
@@ -208,7 +209,7 @@ export function roleStackTemplate(model: DocumentModel, target: RoleStackTarget,
         ['Description', text("The pipeline's artifact bucket (its ArtifactStore Location).")],
       )],
       ['ArtifactKeyArn', mapping(
-        ['Type', text('String')], key && new RegExp(`^${KEY_ARN_PATTERN}$`).test(key) ? ['Default', text(key)] : undefined,
+        ['Type', text('String')], keyArn && new RegExp(`^${KEY_ARN_PATTERN}$`).test(keyArn) ? ['Default', text(keyArn)] : undefined,
         ['AllowedPattern', text(KEY_ARN_PATTERN)],
         ['Description', text("The ARN of the artifact store's KMS key (its EncryptionKey Id), in the pipeline account.")],
       )],
