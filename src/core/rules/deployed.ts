@@ -23,6 +23,8 @@ export interface TemplateFacts {
   readonly localPaths: readonly LocatedProperty[];
   /** S3 URLs whose host names a region. */
   readonly regionalUrls: readonly (LocatedProperty & { readonly region: string })[];
+  /** Packaged locations whose bucket and key are written out (`s3://…`, an S3 URL, `{Bucket, Key}`). */
+  readonly s3Objects: readonly S3Object[];
   /** Execution roles given to Lambda functions. */
   readonly functionRoles: readonly LocatedProperty[];
 }
@@ -31,6 +33,11 @@ export interface LocatedProperty {
   readonly resource: ResourceModel;
   readonly property: string;
   readonly field: Field;
+}
+
+export interface S3Object extends LocatedProperty {
+  readonly bucket: string;
+  readonly key: string;
 }
 
 export const SERVERLESS_TRANSFORM = 'AWS::Serverless-2016-10-31';
@@ -90,7 +97,8 @@ function readFacts(template: DocumentModel): TemplateFacts {
   const facts = {
     transforms, usesMacro: transforms.length > 0 || hasFnTransform(get(root, 'Resources')),
     nested: [] as ResourceModel[], iam: [] as ResourceModel[], namedIam: [] as { resource: ResourceModel; property: string }[],
-    localPaths: [] as LocatedProperty[], regionalUrls: [] as (LocatedProperty & { region: string })[], functionRoles: [] as LocatedProperty[],
+    localPaths: [] as LocatedProperty[], regionalUrls: [] as (LocatedProperty & { region: string })[], s3Objects: [] as S3Object[],
+    functionRoles: [] as LocatedProperty[],
   };
   for (const resource of template.resources.values()) {
     const type = resource.type ?? '';
@@ -106,9 +114,12 @@ function readFacts(template: DocumentModel): TemplateFacts {
     if (nameProperty) facts.namedIam.push({ resource, property: nameProperty });
     for (const property of PACKAGED[type] ?? []) {
       const node = get(properties, property);
-      const location = scalarText(node);
-      if (node === undefined || location === undefined) continue;
+      if (node === undefined) continue;
       const located = { resource, property, field: { node, path: [...resource.path, 'Properties', property] } };
+      const object = s3Object(node);
+      if (object) facts.s3Objects.push({ ...located, ...object });
+      const location = scalarText(node);
+      if (location === undefined) continue;
       const region = regionOfUrl(location);
       if (region) facts.regionalUrls.push({ ...located, region });
       else if (!/^(s3|https?):\/\//.test(location)) facts.localPaths.push(located);
@@ -117,6 +128,26 @@ function readFacts(template: DocumentModel): TemplateFacts {
     if (role) facts.functionRoles.push({ resource, property: 'Role', field: { node: role, path: [...resource.path, 'Properties', 'Role'] } });
   }
   return facts;
+}
+
+/**
+ * The bucket and key of a packaged location, when both are written as text: `s3://bucket/key`,
+ * an S3 URL (virtual-hosted or path style), `{Bucket, Key}` (SAM) or `{S3Bucket, S3Key}` (Lambda).
+ * A computed name (`!Sub`, `${AWS::AccountId}`) is left out: in the deployed stack it takes the
+ * values of the target account, which this file cannot tell.
+ */
+function s3Object(node: Node): { bucket: string; key: string } | undefined {
+  if (isMap(node)) {
+    const bucket = scalarText(get(node, 'Bucket') ?? get(node, 'S3Bucket'));
+    const key = scalarText(get(node, 'Key') ?? get(node, 'S3Key'));
+    return bucket && key !== undefined ? { bucket, key } : undefined;
+  }
+  const location = scalarText(node);
+  const match = location === undefined ? undefined
+    : /^s3:\/\/([^/?]+)\/([^?]*)/.exec(location)
+      ?? /^https:\/\/s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?\/([^/?]+)\/([^?]*)/.exec(location)
+      ?? /^https:\/\/([^/]+?)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?\/([^?]*)/.exec(location);
+  return match ? { bucket: match[1], key: match[2] } : undefined;
 }
 
 /** The region in an S3 URL's host (`bucket.s3.eu-west-1.amazonaws.com`, `s3-eu-west-1.amazonaws.com`). */

@@ -69,6 +69,7 @@ import { rule as S02 } from './CPX-S02';
 import { rule as S03 } from './CPX-S03';
 import { rule as S04 } from './CPX-S04';
 import { rule as S05 } from './CPX-S05';
+import { rule as S06 } from './CPX-S06';
 import { rule as S07 } from './CPX-S07';
 import { rule as S08 } from './CPX-S08';
 import { rule as S09 } from './CPX-S09';
@@ -85,6 +86,6 @@ import { rule as T09 } from './CPX-T09';
 import { rule as U01 } from './CPX-U01';
 
 /** The catalogue, sorted by id. Ids are public: add new ones, never rename. */
-export const RULES: readonly Rule[] = [A01, A02, A03, A04, A05, A06, B01, B02, B03, B04, B05, C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, F01, F02, G01, G02, G03, G04, G05, G06, G07, G08, K01, K02, K03, K04, K05, K06, K07, K08, K09, P01, P02, P03, P04, P05, P06, P07, P08, R01, R02, R03, R04, R05, R06, R07, R08, R09, R10, R11, R12, R13, S01, S02, S03, S04, S05, S07, S08, S09, S10, T01, T02, T03, T04, T05, T06, T07, T08, T09, U01];
+export const RULES: readonly Rule[] = [A01, A02, A03, A04, A05, A06, B01, B02, B03, B04, B05, C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, F01, F02, G01, G02, G03, G04, G05, G06, G07, G08, K01, K02, K03, K04, K05, K06, K07, K08, K09, P01, P02, P03, P04, P05, P06, P07, P08, R01, R02, R03, R04, R05, R06, R07, R08, R09, R10, R11, R12, R13, S01, S02, S03, S04, S05, S06, S07, S08, S09, S10, T01, T02, T03, T04, T05, T06, T07, T08, T09, U01];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));
