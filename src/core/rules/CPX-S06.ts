@@ -61,13 +61,19 @@ export const rule: Rule = {
           });
           continue;
         }
-        if (roles.some(({ reads }) => reads !== 'unseen')) continue;
+        if (roles.some(({ reads }) => reads !== 'unseen') || inPipelineAccountOnly(context, cloudFormationRole)) continue;
         if (bucketPolicyGrants(context, pipeline, bucket, objects, cloudFormationRole)) continue;
         context.report({ messageId: 'unverified', data, severity: 'warning', target: { field: cloudFormationRole }, related });
       }
     }
   },
 };
+
+/** A CloudFormation role of the pipeline account reads its buckets without crossing accounts (CPX-R02 reports the role). */
+function inPipelineAccountOnly(context: RuleContext, role: Field): boolean {
+  const arns = context.arns(role).flatMap(({ value }) => value ?? []);
+  return arns.length > 0 && arns.every((arn) => context.compareAccounts(arn.account, PIPELINE) === 'same');
+}
 
 function byBucket(objects: readonly S3Object[]): Map<string, S3Object[]> {
   const buckets = new Map<string, S3Object[]>();

@@ -81,6 +81,7 @@ ruleTester(rule, {
     { name: 'a bucket not known to be in the pipeline account', fileName: SELF, code: deploy('s3://team-packages/app.zip'), parameters: PIPELINE_ACCOUNT },
     { name: 'a computed bucket takes the target account’s values', fileName: SELF, code: deploy("!Sub 's3://artifacts${AWS::AccountId}/app.zip'"), parameters: PIPELINE_ACCOUNT },
     { name: 'CHANGE_SET_EXECUTE uses the change set’s role', fileName: SELF, code: deploy('s3://artifacts/app.zip', NO_S3, { mode: 'CHANGE_SET_EXECUTE' }), parameters: PIPELINE_ACCOUNT },
+    { name: 'a CloudFormation role of the pipeline account, not in view', fileName: SELF, code: deploy('s3://artifacts/app.zip', NO_S3, { cfnRole: 'arn:aws:iam::111111111111:role/elsewhere' }), parameters: PIPELINE_ACCOUNT },
     { name: 'the role is not in view, the bucket policy grants it read', fileName: SELF, code: unseen.replace('  Pipeline:\n', `${bucketPolicy}  Pipeline:\n`), parameters: PIPELINE_ACCOUNT },
   ],
   invalid: [
