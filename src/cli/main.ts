@@ -176,7 +176,8 @@ function toJson(report: FileReport, links: readonly LinkReport[]): unknown {
       message: finding.message,
       ...region,
       related: related.map((item) => ({ message: item.message, ...(item.file === undefined ? {} : { file: item.file }), ...item.region })),
-      fixes: finding.fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred, edits: fix.edits })),
+      // A fix of a role defined in another file names that file; its edits are offsets into its text.
+      fixes: finding.fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred, ...(fix.fileName === undefined ? {} : { file: fix.fileName }), edits: fix.edits })),
     })),
     // The links from this file to definitions in the others.
     links: links.filter((link) => link.file === report.file).map(({ kind, region, reference, targets }) => ({ kind, reference, ...region, targets: targets.map((target) => ({ file: target.file, ...target.region })) })),

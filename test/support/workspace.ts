@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { applyEdits, RULES, Workspace } from '../../src/core';
+
 /**
  * The seed answer as two files: the CI account's pipeline (with the action role where it belongs,
  * beside `Configuration`) and the DEV account's roles, with variants for the workspace rules.
@@ -107,4 +110,34 @@ export function lineOf(code: string, text: string, from = 0): number {
   const index = code.indexOf(text, from);
   if (index < 0) throw new Error(`'${text}' not in the code`);
   return code.slice(0, index).split('\n').length;
+}
+
+/** The account the workspace tests run the pipeline in (the CI account). */
+export const PIPELINE_ACCOUNT = new Map([['AWS::AccountId', '111111111111']]);
+
+/** Insert `addition` after the first `anchor` at or after `from`. */
+export function insertAfter(text: string, from: string, anchor: string, addition: string): string {
+  const at = text.indexOf(anchor, text.indexOf(from));
+  if (text.indexOf(from) < 0 || at < 0) throw new Error(`'${anchor}' after '${from}' not in the text`);
+  return text.slice(0, at + anchor.length) + addition + text.slice(at + anchor.length);
+}
+
+/**
+ * Applies the fix of the rule's one finding in `ci.yaml` to the file it edits, and checks what a fix
+ * into another file must do: name that file, make the finding go away when the workspace is linted
+ * again, and not be offered again. Returns the fixed text of that file.
+ */
+export function applyCrossFileFix(files: Readonly<Record<string, string>>, ruleId: string, roleFile = 'dev.yaml'): string {
+  const space = new Workspace({ rules: RULES, parameterValues: PIPELINE_ACCOUNT });
+  for (const [name, text] of Object.entries(files)) space.set(name, text);
+  const findings = space.lint('ci.yaml').findings.filter((finding) => finding.ruleId === ruleId);
+  assert.equal(findings.length, 1, `one ${ruleId} finding`);
+  const [fix, ...others] = findings[0].fixes;
+  assert.ok(fix && others.length === 0, 'one fix offered');
+  assert.equal(fix.fileName, roleFile, 'the fix edits the role\'s file');
+  const fixed = applyEdits(files[roleFile], fix.edits);
+  space.set(roleFile, fixed);
+  assert.deepEqual(space.lint(roleFile).model?.source.problems.filter((problem) => problem.code === 'syntax') ?? [], [], 'the fixed file parses');
+  assert.deepEqual(space.lint('ci.yaml').findings.filter((finding) => finding.ruleId === ruleId), [], 'the finding is gone');
+  return fixed;
 }

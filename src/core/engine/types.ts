@@ -80,6 +80,8 @@ export interface Fix {
   /** Safe to apply without review (VS Code's `isPreferred`). */
   readonly preferred: boolean;
   readonly edits: readonly TextEdit[];
+  /** Set when the edits are in another file of the workspace (offsets are into that file's text). */
+  readonly fileName?: string;
 }
 
 export interface RelatedInformation extends Span {

@@ -1,4 +1,4 @@
-import type { Entry, MapNode, Node, SeqNode, Span } from '../source';
+import type { Entry, MapNode, Node, SeqNode, SourceDocument, Span } from '../source';
 import type { Field } from '../model/types';
 
 /** A value a fix writes, rendered in the file's own format and style. */
@@ -43,4 +43,9 @@ export interface FixDescriptor {
   readonly title: string;
   readonly preferred: boolean;
   readonly intents: readonly FixIntent[];
+  /**
+   * Another file of the workspace whose text the intents edit (the template that defines a role
+   * the finding's file names); the finding's own file when absent.
+   */
+  readonly in?: { readonly fileName: string; readonly source: SourceDocument };
 }

@@ -4,8 +4,12 @@ import type { FixDescriptor } from './intents';
 import { renderJson } from './json';
 import { renderYaml } from './yaml';
 
-/** Turns a fix's intents into edits for this document; a fix with nothing left to do is dropped. */
-export function renderFix(source: SourceDocument, fix: FixDescriptor): Fix | undefined {
+/**
+ * Turns a fix's intents into edits for this document, or for the other file it names; a fix with
+ * nothing left to do is dropped.
+ */
+export function renderFix(own: SourceDocument, fix: FixDescriptor): Fix | undefined {
+  const source = fix.in?.source ?? own;
   const render = source.format === 'json' ? renderJson : renderYaml;
   let edits: TextEdit[];
   try {
@@ -16,16 +20,18 @@ export function renderFix(source: SourceDocument, fix: FixDescriptor): Fix | und
     // the finding still is.
     return undefined;
   }
-  return edits.length > 0 ? { title: fix.title, preferred: fix.preferred, edits } : undefined;
+  if (edits.length === 0) return undefined;
+  return fix.in ? { title: fix.title, preferred: fix.preferred, edits, fileName: fix.in.fileName } : { title: fix.title, preferred: fix.preferred, edits };
 }
 
 /**
  * The edits of several fixes made against the same text, for "fix all": preferred fixes first,
- * and a fix that touches text another one already changes is left for the next round.
+ * and a fix that touches text another one already changes is left for the next round. Fixes of
+ * another file (`fileName` set) are left out: their offsets are into other text.
  */
 export function combineFixes(fixes: readonly Fix[]): TextEdit[] {
   const edits: TextEdit[] = [];
-  const ordered = [...fixes].sort((a, b) => Number(b.preferred) - Number(a.preferred));
+  const ordered = fixes.filter((fix) => fix.fileName === undefined).sort((a, b) => Number(b.preferred) - Number(a.preferred));
   for (const fix of ordered) {
     const overlaps = fix.edits.some((edit) => edits.some((other) => edit.start <= other.end && other.start <= edit.end));
     if (!overlaps) edits.push(...fix.edits);

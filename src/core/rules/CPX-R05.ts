@@ -7,7 +7,7 @@ import {
 } from '../model/policy';
 import type { DocumentModel, ResourceModel } from '../model/types';
 import type { FixIntent, FixValue } from '../fixes/intents';
-import { appendStatements, propertiesOf } from './grants';
+import { grantToRole } from './grants';
 import { actionLabel, actions, partsValue } from './support';
 
 export const rule: Rule = {
@@ -85,18 +85,5 @@ function grantAssumeRole(role: ResourceModel, policies: RolePolicies, value: Fix
     kind: 'mapping',
     entries: [['Effect', { kind: 'text', text: 'Allow' }], ['Action', { kind: 'text', text: 'sts:AssumeRole' }], ['Resource', value]],
   };
-  for (const document of attached) {
-    const intents = appendStatements(document, [statement], styleFrom);
-    if (intents.length > 0) return intents;
-  }
-  const properties = propertiesOf(role);
-  if (!properties || getEntry(properties.node, 'Policies')) return [];
-  const policy: FixValue = {
-    kind: 'mapping',
-    entries: [
-      ['PolicyName', { kind: 'text', text: 'assume-action-roles' }],
-      ['PolicyDocument', { kind: 'mapping', entries: [['Version', { kind: 'text', text: '2012-10-17' }], ['Statement', { kind: 'list', items: [statement] }]] }],
-    ],
-  };
-  return [{ kind: 'set-entry', map: properties, key: 'Policies', value: { kind: 'list', items: [policy] }, styleFrom }];
+  return grantToRole(role, policies, [statement], 'assume-action-roles', styleFrom);
 }

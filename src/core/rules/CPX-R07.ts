@@ -1,11 +1,12 @@
-import type { Rule } from '../engine/types';
+import type { Rule, RuleContext } from '../engine/types';
 import { and3, fromComparison, matchSegments, or3, type Tri } from '../model/canonical';
 import { analyseArn, type ArnInfo, type Part } from '../model/evaluate';
 import { rolePolicies, type PolicyStatement } from '../model/policy';
-import { actionLabel, actions, configField } from './support';
-import { anyStatement, inPipelineTerms, inRoleFile, linkedRoles, type LinkedRole } from './linked-roles';
-import type { RuleContext } from '../engine/types';
 import { roleKeyOfResource } from '../model/role-keys';
+import type { FixValue } from '../fixes/intents';
+import { grantToRole } from './grants';
+import { actionLabel, actions, configField, partsValue, roleNameOf } from './support';
+import { anyStatement, inPipelineTerms, inRoleFile, linkedRole, linkedRoles, roleFix, type LinkedRole } from './linked-roles';
 
 export const rule: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const rule: Rule = {
     messages: {
       missing: "Action role '{role}' of '{action}' must be allowed iam:PassRole on the CloudFormation role '{arn}'; none of its policies allows it.",
     },
-    fixable: false,
+    fixable: true,
   },
   check(context) {
     const { model } = context;
@@ -25,7 +26,7 @@ export const rule: Rule = {
       if (!action.roleArn || !cloudFormationRole) continue;
       const passed = context.values(cloudFormationRole).flatMap((alternative) => {
         const info = alternative.value && analyseArn(alternative.value);
-        return info?.isArn === true && info.resource?.startsWith('role/') ? [info] : [];
+        return alternative.value && info?.isArn === true && info.resource?.startsWith('role/') ? [{ parts: alternative.value, info }] : [];
       });
       for (const linked of linkedRoles(context, action.roleArn)) {
         const policies = rolePolicies(linked.definition.role, linked.definition.model);
@@ -33,21 +34,44 @@ export const rule: Rule = {
         if (!policies.complete) continue;
         const denied = passed.find((target) => or3(policies.documents.map((document) => and3(
           document.attached, document.conditions.size > 0 ? 'unknown' : 'yes',
-          anyStatement(document, 'iam:PassRole', (statement) => coversResource(context, linked, statement, target)),
+          anyStatement(document, 'iam:PassRole', (statement) => coversResource(context, linked, statement, target.info)),
         ))) === 'no');
         if (!denied) continue;
-        const { role } = linked.definition;
+        const { role, model: roleModel } = linked.definition;
+        const resource = passedRoleValue(context, linked, denied.parts, denied.info);
+        const statement: FixValue | undefined = resource && {
+          kind: 'mapping',
+          entries: [['Effect', { kind: 'text', text: 'Allow' }], ['Action', { kind: 'text', text: 'iam:PassRole' }], ['Resource', resource]],
+        };
+        // Quoting follows the pipeline's own expression only where it is written into the same file.
+        const styleFrom = roleModel === model ? cloudFormationRole.node : undefined;
         context.report({
           messageId: 'missing',
           data: { role: role.logicalId, action: actionLabel(action), arn: model.source.text.slice(cloudFormationRole.node.start, cloudFormationRole.node.end) },
           target: { field: cloudFormationRole },
           related: [{ target: inRoleFile(linked, role.node, role.path), message: 'The action role, whose policies must allow iam:PassRole on the CloudFormation role.' }],
+          fixes: roleFix(linked.definition, 'Allow iam:PassRole on the CloudFormation role', statement ? grantToRole(role, policies, [statement], 'pass-cloudformation-role', styleFrom) : []),
         });
         break;
       }
     }
   },
 };
+
+/**
+ * The CloudFormation role's ARN as the action role's template can write it: `Fn::GetAtt` when that
+ * template defines it too, the pipeline's own expression when the action role is in the pipeline's
+ * file, else its path and name in the action role's account (CPX-R02 reports other accounts).
+ */
+function passedRoleValue(context: RuleContext, linked: LinkedRole, parts: readonly Part[], info: ArnInfo): FixValue | undefined {
+  const passed = linkedRole(context, parts);
+  const { model } = linked.definition;
+  if (passed?.definition.model === model) return { kind: 'getAtt', logicalId: passed.definition.role.logicalId, attribute: 'Arn' };
+  if (model === context.model) return partsValue(model, parts);
+  const name = roleNameOf(info);
+  if (!name || context.compareAccounts(linked.account, info.account) !== 'same') return undefined;
+  return { kind: 'sub', template: `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${name}` };
+}
 
 function coversResource(context: RuleContext, linked: LinkedRole, statement: PolicyStatement, target: ArnInfo): Tri {
   if (!statement.resources) return 'unknown';

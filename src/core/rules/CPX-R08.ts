@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types';
 import { actionLabel, actions, configField } from './support';
-import { anyStatement, inRoleFile, linkedRoles, servicePrincipals, trustPolicy } from './linked-roles';
+import { anyStatement, inRoleFile, linkedRoles, roleFix, servicePrincipals, trustIntents, trustPolicy } from './linked-roles';
 
 const CLOUDFORMATION = 'cloudformation.amazonaws.com';
 
@@ -13,7 +13,7 @@ export const rule: Rule = {
     messages: {
       untrusted: "The CloudFormation role '{role}' of '{action}' must trust cloudformation.amazonaws.com; its trust policy does not let the service assume it.",
     },
-    fixable: false,
+    fixable: true,
   },
   check(context) {
     for (const [action] of actions(context.model)) {
@@ -33,6 +33,7 @@ export const rule: Rule = {
           data: { role: linked.definition.role.logicalId, action: actionLabel(action) },
           target: { field },
           related: [{ target: inRoleFile(linked, trust.field.node, trust.field.path), message: 'The trust policy of the CloudFormation role.' }],
+          fixes: roleFix(linked.definition, 'Trust cloudformation.amazonaws.com', trustIntents(trust, ['Service', { kind: 'text', text: CLOUDFORMATION }])),
         });
         break;
       }

@@ -1,9 +1,9 @@
-import { get, isMap, isSeq, scalarText, type MapNode, type SeqNode } from '../source';
+import { get, getEntry, isMap, isSeq, scalarText, type MapNode, type Node, type SeqNode } from '../source';
 import type { Resolved } from '../model/resolved';
 import { crossAccountUsers, KMS_ACTIONS, type AccessLevel, type ArtifactUser, type StoreBucket } from '../model/access';
 import { segmentsKey } from '../model/canonical';
 import { evaluateString } from '../model/evaluate';
-import type { PolicyDocument } from '../model/policy';
+import type { PolicyDocument, RolePolicies } from '../model/policy';
 import type { ArtifactStoreModel, DocumentModel, Field, ResourceModel } from '../model/types';
 import type { FixIntent, FixValue } from '../fixes/intents';
 import type { RelatedDescriptor } from '../engine/types';
@@ -125,9 +125,30 @@ function statementList(document: PolicyDocument): Field<SeqNode> | undefined {
   return isSeq(node) ? { node, path: [...document.field.path, 'Statement'] } : undefined;
 }
 
-export function appendStatements(document: PolicyDocument, statements: readonly FixValue[], styleFrom: ArtifactUser['field']['node'] | undefined): FixIntent[] {
+export function appendStatements(document: PolicyDocument, statements: readonly FixValue[], styleFrom: Node | undefined): FixIntent[] {
   const list = statementList(document);
   return list ? statements.map((value): FixIntent => ({ kind: 'append-item', seq: list, value, styleFrom })) : [];
+}
+
+/**
+ * Adds statements to a role's own policies: to the first policy certainly attached to it (without a
+ * `Condition` of its own, which would leave the grant uncertain), or else to a new inline policy.
+ */
+export function grantToRole(role: ResourceModel, policies: RolePolicies, statements: readonly FixValue[], policyName: string, styleFrom: Node | undefined): FixIntent[] {
+  for (const document of policies.documents) {
+    const intents = document.attached === 'yes' && document.conditions.size === 0 ? appendStatements(document, statements, styleFrom) : [];
+    if (intents.length > 0) return intents;
+  }
+  const properties = propertiesOf(role);
+  if (!properties || getEntry(properties.node, 'Policies')) return [];
+  const policy: FixValue = {
+    kind: 'mapping',
+    entries: [
+      ['PolicyName', { kind: 'text', text: policyName }],
+      ['PolicyDocument', { kind: 'mapping', entries: [['Version', { kind: 'text', text: '2012-10-17' }], ['Statement', { kind: 'list', items: statements }]] }],
+    ],
+  };
+  return [{ kind: 'set-entry', map: properties, key: 'Policies', value: { kind: 'list', items: [policy] }, styleFrom }];
 }
 
 /** A logical id not used yet: `base`, or `base2`, `base3`… */

@@ -1,10 +1,12 @@
-import { get, isSeq, scalarText, type Node } from '../source';
+import { get, intrinsicName, isSeq, scalarText, type Node } from '../source';
 import { analyseArn, type Part } from '../model/evaluate';
 import { and3, canonical, fromComparison, matchSegments, or3, type Tri } from '../model/canonical';
 import { coversAction, principalAccount, readPolicyDocument, resourceConditions, type PolicyDocument, type PolicyStatement } from '../model/policy';
 import type { Resolved } from '../model/resolved';
 import type { RoleDefinition, RuleContext, Target } from '../engine/types';
 import type { Field, ResourceModel } from '../model/types';
+import type { FixDescriptor, FixIntent, FixValue } from '../fixes/intents';
+import { appendStatements } from './grants';
 
 /**
  * CPX-R06…R08 look at a role through the ARN that names it, often in another template. That
@@ -20,12 +22,46 @@ export interface LinkedRole {
 
 /** The one role an ARN field names, per `Fn::If` branch; none when it is ambiguous (CPX-U01 says so) or not in view. */
 export function linkedRoles(context: RuleContext, field: Field | undefined): LinkedRole[] {
-  return context.values(field).flatMap((alternative): LinkedRole[] => {
-    const definitions = alternative.value ? context.roleDefinitions(alternative.value) : [];
-    // A role with its own `Condition` may not exist; nothing is certain about it.
-    if (!alternative.value || definitions.length !== 1 || resourceConditions(definitions[0].role).size > 0) return [];
-    return [{ definition: definitions[0], arn: alternative.value, account: analyseArn(alternative.value).account }];
-  });
+  return context.values(field).flatMap((alternative) => (alternative.value ? linkedRole(context, alternative.value) ?? [] : []));
+}
+
+/** The one role an ARN names, in this file or another; none when it is ambiguous or not in view. */
+export function linkedRole(context: RuleContext, arn: readonly Part[]): LinkedRole | undefined {
+  const definitions = context.roleDefinitions(arn);
+  // A role with its own `Condition` may not exist; nothing is certain about it.
+  if (definitions.length !== 1 || resourceConditions(definitions[0].role).size > 0) return undefined;
+  return { definition: definitions[0], arn, account: analyseArn(arn).account };
+}
+
+/** A fix whose intents edit the role's template: the finding's own file, or the other file that defines the role. */
+export function roleFix(definition: RoleDefinition, title: string, intents: readonly FixIntent[]): FixDescriptor[] {
+  if (intents.length === 0) return [];
+  const { fileName, model } = definition;
+  return [{ title, preferred: true, intents, ...(fileName === undefined ? {} : { in: { fileName, source: model.source } }) }];
+}
+
+/** Appends `Allow sts:AssumeRole` for a principal (`AWS`, `Service`) to the role's trust policy. */
+export function trustIntents(trust: PolicyDocument, principal: readonly [string, FixValue]): FixIntent[] {
+  const statement: FixValue = {
+    kind: 'mapping',
+    entries: [
+      ['Effect', { kind: 'text', text: 'Allow' }],
+      ['Principal', { kind: 'mapping', entries: [principal] }],
+      ['Action', { kind: 'text', text: 'sts:AssumeRole' }],
+    ],
+  };
+  return appendStatements(trust, [statement], firstSub(trust));
+}
+
+/** A `Fn::Sub` the trust policy already writes, so a new `!Sub` follows its quoting and tag style. */
+function firstSub(trust: PolicyDocument): Node | undefined {
+  for (const statement of trust.statements) {
+    const principal = get(get(statement.field.node, 'Principal'), 'AWS');
+    const items = principal === undefined ? [] : isSeq(principal) ? principal.items : [principal];
+    const found = items.find((item) => intrinsicName(item) === 'Fn::Sub');
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** An account written in the role's template, in the terms of the pipeline's file. */
