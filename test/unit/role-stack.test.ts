@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyEdits, lint, parseSource, roleStackTargets, roleStackTemplate, RULES, Workspace, type DocumentModel, type Finding } from '../../src/core';
 import { matchGolden } from '../support/golden';
-import { SEED_PARAMETERS, seedTemplate } from '../support/seed';
+import { SEED_DIR, SEED_PARAMETERS, seedTemplate } from '../support/seed';
 import { CI_PIPELINE, combined, DEV_ROLES } from '../support/workspace';
 
 const PIPELINE_ACCOUNT = new Map([['AWS::AccountId', '111111111111']]);
@@ -150,6 +151,35 @@ describe('role stack', () => {
     const model = modelOf(space, 'ci.yaml');
     assert.doesNotMatch(roleStackTemplate(model, roleStackTargets(model, space, 'ci.yaml')[0], 'yaml'), /transform\/Serverless/);
     assert.match(roleStackTemplate(model, roleStackTargets(model)[0], 'yaml'), /transform\/Serverless-2016-10-31/);
+  });
+
+  it('an account parameter without a value, and a role path: still one stack, linked', () => {
+    const pipeline = CI_PIPELINE.replace("    Default: '333333333333'\n", '').replace('role/cloudformation-role', 'role/deploy/cloudformation-role');
+    const cfnRole = CFN_ROLE.replace('role/cloudformation-role', 'role/deploy/cloudformation-role');
+    const space = workspace({ 'ci.yml': pipeline });
+    const [target] = roleStackTargets(modelOf(space, 'ci.yml'), space, 'ci.yml');
+    assert.deepEqual([target.account, target.accountParameter, target.suggestedFileName], [undefined, 'DevAccountId', 'dev-roles.yml']);
+    const yaml = roleStackTemplate(modelOf(space, 'ci.yml'), target, 'yaml');
+    assert.match(yaml, /RoleName: cloudformation-role\n {6}Path: \/deploy\/\n/);
+    assert.deepEqual(errorsAndWarnings(yaml, 'dev-roles.yml'), []);
+    space.set('dev-roles.yml', yaml);
+    assert.deepEqual(linkedTo(space, 'ci.yml', 'dev-roles.yml'), [ACTION_ROLE, cfnRole]);
+    // Only the note that DevAccountId has no value, as without the stack.
+    const notes = space.lint('ci.yml').findings.filter((finding) => finding.ruleId === 'CPX-U01').map((finding) => finding.message);
+    assert.deepEqual(linkedFindings(space, 'ci.yml', [ACTION_ROLE, cfnRole]), ['CPX-U01']);
+    assert.equal(notes.length, 1);
+    assert.match(notes[0], /comes from parameter 'DevAccountId', which has no value/);
+  });
+
+  it('get-pipeline JSON: named after the stage, written as JSON', () => {
+    const text = readFileSync(join(SEED_DIR, 'get-pipeline.json'), 'utf8');
+    const space = workspace({ 'get-pipeline.json': text });
+    const [target] = roleStackTargets(modelOf(space, 'get-pipeline.json'), space, 'get-pipeline.json');
+    assert.deepEqual([target.account, target.suggestedFileName], ['000000000000', 'production-roles.json']);
+    const json = roleStackTemplate(modelOf(space, 'get-pipeline.json'), target, 'json');
+    assert.deepEqual(errorsAndWarnings(json, target.suggestedFileName), []);
+    space.set(target.suggestedFileName, json);
+    assert.deepEqual(linkedTo(space, 'get-pipeline.json', target.suggestedFileName), ['"arn:aws:iam::000000000000:role/role-to-assume"']);
   });
 
   it('golden: the DEV-account stack for the CI pipeline', () => {
