@@ -1,6 +1,10 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LineIndex, RULES, Workspace } from '../../../src/core';
 import { rule } from '../../../src/core/rules/CPX-K08';
 import { ruleTester } from '../../support/rule-tester';
 import { artifactPipeline, DEPLOYER, lineOf, PIPELINE_ACCOUNT, toJson } from '../../support/artifacts';
+import { applyCrossFileFix, insertAfter } from '../../support/workspace';
 
 /** The seed answer's layout in one file: the DEV account's action role is declared next to the pipeline. */
 const declared = (resource: string): string => artifactPipeline({
@@ -43,4 +47,78 @@ ruleTester(rule, {
       output: toJson(fixed),
     },
   ],
+});
+
+/** The DEV account's stack with the action role `deployer`, its policy reading artifacts but not the key. */
+const DEPLOYER_STACK = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  ArtifactKeyArn:
+    Type: String
+Resources:
+  Deployer:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: deployer
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {AWS: arn:aws:iam::111111111111:root}
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: artifacts
+          PolicyDocument:
+            Statement:
+              # the artifact bucket is in the pipeline account
+              - Effect: Allow
+                Action: ['s3:GetObject*']
+                Resource: '*'
+`;
+const KEY_ARN = 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const LITERAL_KEY = artifactPipeline({ encryptionKey: `{Id: '${KEY_ARN}', Type: KMS}` });
+const withoutParameter = DEPLOYER_STACK.replace(/Parameters:\n(?: {2}.*\n)+/, '');
+/** The statement the fix appends, with the key written as `resource`. */
+const allowed = (stack: string, resource: string): string => insertAfter(stack, 'PolicyDocument', "Resource: '*'",
+  `\n              - Effect: Allow\n                Action: [kms:Decrypt, kms:DescribeKey]\n                Resource: ${resource}`);
+
+describe('CPX-K08 across files', () => {
+  it('the role defined in another file is checked, with the role there as a related place', () => {
+    const space = new Workspace({ rules: RULES, parameterValues: new Map(Object.entries(PIPELINE_ACCOUNT)) });
+    space.set('ci.yaml', artifactPipeline());
+    space.set('dev.yaml', DEPLOYER_STACK);
+    const findings = space.lint('ci.yaml').findings.filter((finding) => finding.ruleId === rule.meta.id);
+    const ci = artifactPipeline();
+    assert.deepEqual(findings.map((finding) => [lineOf(ci, `RoleArn: ${DEPLOYER}`), ci.slice(finding.start, finding.end), finding.related.map((item) => `${item.fileName}:${new LineIndex(DEPLOYER_STACK).position(item.start).line + 1}`)]), [
+      [lineOf(ci, `RoleArn: ${DEPLOYER}`), DEPLOYER, [`dev.yaml:${lineOf(DEPLOYER_STACK, '  Deployer:') + 1}`]],
+    ]);
+  });
+
+  it('the key parameter of the role template', () => {
+    const fixed = applyCrossFileFix({ 'ci.yaml': artifactPipeline(), 'dev.yaml': DEPLOYER_STACK }, rule.meta.id);
+    assert.equal(fixed, allowed(DEPLOYER_STACK, '!Ref ArtifactKeyArn'));
+  });
+
+  it('the key ARN as the pipeline gives it', () => {
+    const fixed = applyCrossFileFix({ 'ci.yaml': LITERAL_KEY, 'dev.yaml': withoutParameter }, rule.meta.id);
+    assert.equal(fixed, allowed(withoutParameter, KEY_ARN));
+  });
+
+  it('in JSON', () => {
+    const fixed = applyCrossFileFix({ 'ci.yaml': LITERAL_KEY, 'dev.json': toJson(withoutParameter) }, rule.meta.id, 'dev.json');
+    assert.equal(fixed, toJson(allowed(withoutParameter, KEY_ARN)));
+  });
+
+  it('neither: the finding stays, without a fix', () => {
+    const space = new Workspace({ rules: RULES, parameterValues: new Map(Object.entries(PIPELINE_ACCOUNT)) });
+    space.set('ci.yaml', artifactPipeline());
+    space.set('dev.yaml', withoutParameter);
+    assert.deepEqual(space.lint('ci.yaml').findings.filter((finding) => finding.ruleId === rule.meta.id).map((finding) => finding.fixes.length), [0]);
+  });
+
+  it('a key of the role\'s own account does not count', () => {
+    const own = DEPLOYER_STACK.replace("Action: ['s3:GetObject*']\n                Resource: '*'", "Action: [kms:Decrypt, kms:DescribeKey]\n                Resource: arn:aws:kms:us-east-1:333333333333:key/*");
+    const space = new Workspace({ rules: RULES, parameterValues: new Map(Object.entries(PIPELINE_ACCOUNT)) });
+    space.set('ci.yaml', LITERAL_KEY);
+    space.set('dev.yaml', own);
+    assert.equal(space.lint('ci.yaml').findings.filter((finding) => finding.ruleId === rule.meta.id).length, 1);
+  });
 });
