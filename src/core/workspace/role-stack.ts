@@ -241,7 +241,10 @@ function actionRole(
   // `DescribeStack*` already covers `DescribeStacks`.
   const stackCalls = [...calls].filter((call) => ![...calls].some((other) => other !== call && other.endsWith('*') && call.startsWith(other.slice(0, -1)))).sort();
   const stacks = dedupe(uses.map(stackArn));
-  const transform = uses.some((use, index) => use.transform && (modes[index] === undefined || TEMPLATE_MODES.has(modes[index] ?? '')));
+  const transform = uses.some((use, index) => {
+    const mode = modes[index];
+    return use.transform && (!mode || !STACK_ACTIONS[mode] || TEMPLATE_MODES.has(mode));
+  });
   const passed = dedupe(uses.flatMap((use) => {
     if (!use.cloudFormationRole) return [];
     const id = logicalIds.get(use.cloudFormationRole);
@@ -294,7 +297,9 @@ function dedupe(values: readonly FixValue[]): FixValue[] {
   const seen = new Set<string>();
   return values.filter((value) => {
     const key = JSON.stringify(plainOf(value));
-    return !seen.has(key) && seen.add(key) !== undefined;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
@@ -313,11 +318,11 @@ function yamlOf(template: FixValue & { kind: 'mapping' }, target: RoleStackTarge
     yaml = applyEdits(yaml, renderYaml(yaml, { kind: 'set-entry', map: { node: root, path: [] }, key, value, styleFrom: SUB_STYLE }));
   }
   for (const key of target.missing.filter((role) => !actionRoles.has(role))) {
-    const policies = locate(parseSource(yaml, 'yaml').root, ['Resources', logicalIds.get(key) ?? key, 'Properties']);
-    const entry = isMap(policies?.node) ? getEntry(policies.node, 'Policies') : undefined;
+    const properties = locate(parseSource(yaml, 'yaml').root, ['Resources', logicalIds.get(key) ?? key, 'Properties']);
+    const entry = isMap(properties?.node) ? getEntry(properties.node, 'Policies') : undefined;
     if (!entry) continue;
     const comment = 'Add a policy with the permissions the resources of its stacks need: CloudFormation creates them with this role.';
     yaml = applyEdits(yaml, renderYaml(yaml, { kind: 'comment-above', at: { start: entry.keyStart, end: entry.keyEnd }, text: comment }));
   }
-  return yaml.endsWith('\n') ? yaml : `${yaml}\n`;
+  return yaml;
 }
