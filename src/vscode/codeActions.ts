@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { combineFixes, renderFix, suppressionFixes, type Finding, type Fix } from '../core';
-import { ruleIdOf, toRange, toWorkspaceEdit } from './convert';
+import { ruleIdOf, toRange, toWorkspaceEdit, type OtherFileLocator } from './convert';
 import type { Linter } from './linter';
+import { uriOfKey } from './workspaceIndex';
 
 export const SHOW_RULE_DOCUMENTATION = 'cpxLint.showRuleDocumentation';
 
@@ -13,7 +14,7 @@ export const SHOW_RULE_DOCUMENTATION = 'cpxLint.showRuleDocumentation';
 export class FixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly linter: Linter) {}
+  constructor(private readonly linter: Linter, private readonly locate: OtherFileLocator) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.linter.resultFor(document);
@@ -27,7 +28,7 @@ export class FixProvider implements vscode.CodeActionProvider {
       const finding = findings.find((candidate) =>
         candidate.ruleId === ruleId && toRange(document, candidate.start, candidate.end).isEqual(diagnostic.range));
       if (!finding) continue;
-      for (const fix of finding.fixes) actions.push(this.action(document, fix.title, fix, diagnostic, fix.preferred));
+      for (const fix of finding.fixes) actions.push(this.action(document, titleOf(fix), fix, diagnostic, fix.preferred));
       const fixAll = fixAllOf(findings, ruleId);
       if (fixAll) actions.push(this.action(document, `Fix all ${ruleId} problems in this file`, fixAll, diagnostic, false));
       for (const descriptor of suppressionFixes(model, finding)) {
@@ -49,13 +50,19 @@ export class FixProvider implements vscode.CodeActionProvider {
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.isPreferred = preferred;
-    action.edit = toWorkspaceEdit(document, fix);
+    action.edit = toWorkspaceEdit(document, fix, this.locate);
     return action;
   }
 }
 
-/** Every fixable finding of the rule in one edit, when there is more than one. */
+/** A fix that edits another file says which, since the editor will change a file that may not be open. */
+function titleOf(fix: Fix): string {
+  return fix.fileName === undefined ? fix.title : `${fix.title} (${vscode.workspace.asRelativePath(uriOfKey(fix.fileName))})`;
+}
+
+/** Every fixable finding of the rule in one edit of this file, when there is more than one. */
 function fixAllOf(findings: readonly Finding[], ruleId: string): Fix | undefined {
-  const fixes = findings.filter((finding) => finding.ruleId === ruleId && finding.fixes.length > 0).map((finding) => finding.fixes[0]);
+  const fixes = findings.filter((finding) => finding.ruleId === ruleId)
+    .flatMap((finding) => finding.fixes.find((fix) => fix.fileName === undefined) ?? []);
   return fixes.length > 1 ? { title: `Fix all ${ruleId}`, preferred: false, edits: combineFixes(fixes) } : undefined;
 }

@@ -34,9 +34,15 @@ export function toRange(document: vscode.TextDocument, start: number, end: numbe
   return new vscode.Range(document.positionAt(start), document.positionAt(end));
 }
 
-export function toWorkspaceEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
+/** A fix's edits: in the document, or in the other file of the workspace it names (a role's template). */
+export function toWorkspaceEdit(document: vscode.TextDocument, fix: Fix, locate: OtherFileLocator): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const change of fix.edits) edit.replace(document.uri, toRange(document, change.start, change.end), change.newText);
+  for (const change of fix.edits) {
+    const location = fix.fileName === undefined
+      ? new vscode.Location(document.uri, toRange(document, change.start, change.end))
+      : locate(fix.fileName, change.start, change.end);
+    edit.replace(location.uri, location.range, change.newText);
+  }
   return edit;
 }
 

@@ -3,6 +3,7 @@ import { AccountMapLenses, AccountMaps } from './accountMap';
 import { FixProvider, SHOW_RULE_DOCUMENTATION } from './codeActions';
 import { ruleDocUri } from './convert';
 import { DeployedPipelines, SCHEME as DEPLOYED_SCHEME } from './deployed';
+import { LinkDefinitionProvider } from './definitions';
 import { RoleHoverProvider } from './hover';
 import { Linter } from './linter';
 import { Report } from './report';
@@ -28,10 +29,11 @@ export function activate(context: vscode.ExtensionContext): void {
     linter,
     vscode.commands.registerCommand('cpxLint.reindex', () => index.scan()),
     new DeployedPipelines(report),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(linter), {
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(linter, (fileName, start, end) => index.location(fileName, start, end)), {
       providedCodeActionKinds: FixProvider.kinds,
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new RoleHoverProvider(linter)),
+    vscode.languages.registerDefinitionProvider(SELECTOR, new LinkDefinitionProvider(index)),
     new AccountMaps(context.extensionUri, linter),
     mapLenses,
     vscode.languages.registerCodeLensProvider(SELECTOR, mapLenses),

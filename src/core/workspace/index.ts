@@ -134,29 +134,30 @@ export class Workspace {
 
   /** Role fields resolved to role definitions in other files, and imports to exports, in file order. */
   links(): WorkspaceLink[] {
+    return this.fileNames.flatMap((fileName) => this.linksOf(fileName));
+  }
+
+  /** The links of one file, in text order: what "go to definition" follows. */
+  linksOf(fileName: string): WorkspaceLink[] {
+    const model = this.entries.get(fileName)?.model;
+    if (!model) return [];
     const links: WorkspaceLink[] = [];
-    for (const [fileName, entry] of this.entries) {
-      const first = links.length;
-      const model = entry.model;
-      if (!model) continue;
-      const seen = new Set<Node>();
-      for (const { field } of roleFields(model)) {
-        if (seen.has(field.node)) continue;
-        seen.add(field.node);
-        const keys = new Set(evaluateString(field.node, model.scope).flatMap((alternative) => roleKeyOfArn(alternative.value) ?? []));
-        const targets = [...keys].flatMap((key) => this.rolesByKey(key)).filter((role) => role.fileName !== fileName);
-        if (targets.length > 0) {
-          links.push({ kind: 'role', fileName, node: field.node, reference: model.source.text.slice(field.node.start, field.node.end), targets: targets.map((role) => ({ fileName: role.fileName, node: role.role.node })) });
-        }
+    const seen = new Set<Node>();
+    for (const { field } of roleFields(model)) {
+      if (seen.has(field.node)) continue;
+      seen.add(field.node);
+      const keys = new Set(evaluateString(field.node, model.scope).flatMap((alternative) => roleKeyOfArn(alternative.value) ?? []));
+      const targets = [...keys].flatMap((key) => this.rolesByKey(key)).filter((role) => role.fileName !== fileName);
+      if (targets.length > 0) {
+        links.push({ kind: 'role', fileName, node: field.node, reference: model.source.text.slice(field.node.start, field.node.end), targets: targets.map((role) => ({ fileName: role.fileName, node: role.role.node })) });
       }
-      for (const { name, node } of importsOf(model)) {
-        const targets = this.exportsByName(name).filter((exported) => exported.fileName !== fileName);
-        if (targets.length > 0) links.push({ kind: 'export', fileName, node, reference: name, targets: targets.map((exported) => ({ fileName: exported.fileName, node: exported.node })) });
-      }
-      // Role fields come action by action (the action role, then its CloudFormation role): put them in text order.
-      links.splice(first, links.length - first, ...links.slice(first).sort((a, b) => a.node.start - b.node.start));
     }
-    return links;
+    for (const { name, node } of importsOf(model)) {
+      const targets = this.exportsByName(name).filter((exported) => exported.fileName !== fileName);
+      if (targets.length > 0) links.push({ kind: 'export', fileName, node, reference: name, targets: targets.map((exported) => ({ fileName: exported.fileName, node: exported.node })) });
+    }
+    // Role fields come action by action (the action role, then its CloudFormation role): put them in text order.
+    return links.sort((a, b) => a.node.start - b.node.start);
   }
 
   private lookups(fileName: string): WorkspaceLookups {

@@ -85,6 +85,18 @@ describe('the workspace index in the extension host', () => {
     assert.equal(related.location.range.start.line + 1, lineOf(devWrong, 'AssumeRolePolicyDocument') + 1);
   });
 
+  it('Go to Definition on the action role ARN lands on that role in the other file', async () => {
+    const document = await vscode.workspace.openTextDocument(ciUri);
+    await diagnosticsWhere(ciUri, withR06, 'ci.yaml linted');
+    const position = document.positionAt(CI_PIPELINE.indexOf('role/cross-account-role'));
+    const links = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', ciUri, position);
+    const targets = links.map((link) => ('targetUri' in link ? { uri: link.targetUri, range: link.targetRange } : link));
+    const role = targets.find((target) => target.uri.fsPath === devFile);
+    assert.ok(role, `a definition in dev.yaml: ${JSON.stringify(targets.map((target) => target.uri.fsPath))}`);
+    const roleNameLine = lineOf(devWrong, 'RoleName: cross-account-role') - 1;
+    assert.ok(role.range.start.line <= roleNameLine && roleNameLine <= role.range.end.line, `the role's range holds its RoleName: ${JSON.stringify(role.range)}`);
+  });
+
   it('fixing the role template on disk re-lints the open pipeline', async () => {
     fs.writeFileSync(devFile, DEV_ROLES);
     await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone after dev.yaml was fixed on disk');
