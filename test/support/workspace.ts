@@ -112,6 +112,31 @@ export function lineOf(code: string, text: string, from = 0): number {
   return code.slice(0, index).split('\n').length;
 }
 
+/** The DEV account's stack with the action role `deployer` of the artifact tests, its policy reading artifacts but not the key. */
+export const DEPLOYER_STACK = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  ArtifactKeyArn:
+    Type: String
+Resources:
+  Deployer:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: deployer
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {AWS: arn:aws:iam::111111111111:root}
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: artifacts
+          PolicyDocument:
+            Statement:
+              # the artifact bucket is in the pipeline account
+              - Effect: Allow
+                Action: ['s3:GetObject*']
+                Resource: '*'
+`;
+
 /** The account the workspace tests run the pipeline in (the CI account). */
 export const PIPELINE_ACCOUNT = new Map([['AWS::AccountId', '111111111111']]);
 

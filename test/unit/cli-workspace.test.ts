@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main';
+import { applyEdits, type TextEdit } from '../../src/core';
 import { CI_PIPELINE, DEV_ROLES, lineOf, PASS_ROLE } from '../support/workspace';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {
@@ -36,11 +37,11 @@ describe('cpx-lint on several files', () => {
     assert.ok(!(await cli(dir)).out.includes('Links ('), 'only with --links');
   });
 
-  it('json: links per file, and related places in the other file', async () => {
-    const { dir, ci, dev } = files();
+  it('json: links per file, related places and fixes in the other file', async () => {
+    const { dir, ci, dev, devText } = files();
     const reports = JSON.parse((await cli('--format', 'json', dir)).out) as {
       file: string;
-      findings: { ruleId: string; startLine: number; related: { file?: string }[] }[];
+      findings: { ruleId: string; startLine: number; related: { file?: string }[]; fixes: { file?: string; edits: TextEdit[] }[] }[];
       links: { kind: string; startLine: number; targets: { file: string }[] }[];
     }[];
     const report = reports.find((candidate) => candidate.file === ci);
@@ -49,6 +50,9 @@ describe('cpx-lint on several files', () => {
     ]);
     const passRole = report?.findings.find((finding) => finding.ruleId === 'CPX-R07');
     assert.deepEqual([passRole?.startLine, passRole?.related.map((item) => item.file)], [CFN_LINE, [dev]]);
+    // Its fix edits the role's file, with offsets into that file's text.
+    assert.deepEqual(passRole?.fixes.map((fix) => fix.file), [dev]);
+    assert.match(applyEdits(devText, passRole?.fixes[0].edits ?? []), /Action: iam:PassRole\n {12}Resource: !GetAtt CloudFormationRole\.Arn/);
   });
 
   it('sarif: the related location is in the other file', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LineIndex, RULES, Workspace, type Finding } from '../../src/core';
-import { CI_PIPELINE, DEV_ROLES, lineOf, PASS_ROLE, TRUST_CI } from '../support/workspace';
+import { applyEdits, combineFixes, LineIndex, lintText, RULES, Workspace, type Finding } from '../../src/core';
+import { CI_PIPELINE, combined, DEV_ROLES, lineOf, PASS_ROLE, TRUST_CI, TRUST_CLOUDFORMATION } from '../support/workspace';
 
 const PIPELINE_ACCOUNT = new Map([['AWS::AccountId', '111111111111']]);
 const ACTION_ROLE = '!Sub "arn:aws:iam::${DevAccountId}:role/cross-account-role"';
@@ -89,6 +89,28 @@ describe('workspace', () => {
     assert.deepEqual(findings(workspace(files), 'ci.yaml', files), [
       `CPX-R07 ${lineOf(CI_PIPELINE, `RoleArn: ${CFN_ROLE}`)} ${CFN_ROLE} dev.yaml:${lineOf(dev, '  CrossAccountRole:') + 1}`,
     ]);
+  });
+
+  it('fixes of R06, R07 and R08 edit dev.yaml: one "fix all" there answers all three, and nothing is left to fix', () => {
+    const dev = DEV_ROLES.replace(TRUST_CI, 'Service: codepipeline.amazonaws.com').replace(PASS_ROLE, '').replace(TRUST_CLOUDFORMATION, 'AWS: !Ref CIAccountId');
+    const files = { 'ci.yaml': CI_PIPELINE, 'dev.yaml': dev };
+    const space = workspace(files);
+    const linked = space.lint('ci.yaml').findings.filter((finding) => WORKSPACE_RULES.has(finding.ruleId));
+    assert.deepEqual(linked.map((finding) => [finding.ruleId, finding.fixes.map((fix) => fix.fileName)]), [
+      ['CPX-R06', ['dev.yaml']], ['CPX-R07', ['dev.yaml']], ['CPX-R08', ['dev.yaml']],
+    ]);
+    const fixes = linked.flatMap((finding) => finding.fixes);
+    assert.deepEqual(combineFixes(fixes), [], 'not edits of ci.yaml');
+    const fixed = applyEdits(dev, combineFixes(fixes, 'dev.yaml'));
+    space.set('dev.yaml', fixed);
+    assert.deepEqual(findings(space, 'ci.yaml', { ...files, 'dev.yaml': fixed }), []);
+    assert.ok(fixed.includes('Service: codepipeline.amazonaws.com') && fixed.includes('AWS: !Ref CIAccountId'), 'what was there stays');
+  });
+
+  it('a role in the pipeline\'s own file: the fix edits that file, without a file name', () => {
+    const code = combined(DEV_ROLES.replace(TRUST_CI, 'Service: codepipeline.amazonaws.com'));
+    const finding = lintText(code, { fileName: 'ci.yaml', parameterValues: PIPELINE_ACCOUNT }).findings.find((candidate) => candidate.ruleId === 'CPX-R06');
+    assert.deepEqual(finding?.fixes.map((fix) => fix.fileName), [undefined]);
   });
 
   it('Fn::ImportValue resolves to another template\'s export, and links to it', () => {

@@ -26,12 +26,13 @@ export function renderFix(own: SourceDocument, fix: FixDescriptor): Fix | undefi
 
 /**
  * The edits of several fixes made against the same text, for "fix all": preferred fixes first,
- * and a fix that touches text another one already changes is left for the next round. Fixes of
- * another file (`fileName` set) are left out: their offsets are into other text.
+ * and a fix that touches text another one already changes is left for the next round. Only the
+ * fixes of one file count: the finding's own file by default, or the other file named (fixes
+ * into other files have offsets into other text).
  */
-export function combineFixes(fixes: readonly Fix[]): TextEdit[] {
+export function combineFixes(fixes: readonly Fix[], fileName?: string): TextEdit[] {
   const edits: TextEdit[] = [];
-  const ordered = fixes.filter((fix) => fix.fileName === undefined).sort((a, b) => Number(b.preferred) - Number(a.preferred));
+  const ordered = fixes.filter((fix) => fix.fileName === fileName).sort((a, b) => Number(b.preferred) - Number(a.preferred));
   for (const fix of ordered) {
     const overlaps = fix.edits.some((edit) => edits.some((other) => edit.start <= other.end && other.start <= edit.end));
     if (!overlaps) edits.push(...fix.edits);

@@ -4,7 +4,7 @@ import { LineIndex, RULES, Workspace } from '../../../src/core';
 import { rule } from '../../../src/core/rules/CPX-K08';
 import { ruleTester } from '../../support/rule-tester';
 import { artifactPipeline, DEPLOYER, lineOf, PIPELINE_ACCOUNT, toJson } from '../../support/artifacts';
-import { applyCrossFileFix, insertAfter } from '../../support/workspace';
+import { applyCrossFileFix, DEPLOYER_STACK, insertAfter } from '../../support/workspace';
 
 /** The seed answer's layout in one file: the DEV account's action role is declared next to the pipeline. */
 const declared = (resource: string): string => artifactPipeline({
@@ -49,30 +49,6 @@ ruleTester(rule, {
   ],
 });
 
-/** The DEV account's stack with the action role `deployer`, its policy reading artifacts but not the key. */
-const DEPLOYER_STACK = `AWSTemplateFormatVersion: '2010-09-09'
-Parameters:
-  ArtifactKeyArn:
-    Type: String
-Resources:
-  Deployer:
-    Type: AWS::IAM::Role
-    Properties:
-      RoleName: deployer
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: {AWS: arn:aws:iam::111111111111:root}
-            Action: sts:AssumeRole
-      Policies:
-        - PolicyName: artifacts
-          PolicyDocument:
-            Statement:
-              # the artifact bucket is in the pipeline account
-              - Effect: Allow
-                Action: ['s3:GetObject*']
-                Resource: '*'
-`;
 const KEY_ARN = 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const LITERAL_KEY = artifactPipeline({ encryptionKey: `{Id: '${KEY_ARN}', Type: KMS}` });
 const withoutParameter = DEPLOYER_STACK.replace(/Parameters:\n(?: {2}.*\n)+/, '');
