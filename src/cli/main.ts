@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type * as Aws from '../aws';
-import { lintText, parseParameterFile, ruleDocPath } from '../core';
+import { isSamConfigFile, lintText, parseParameterFile, ruleDocPath } from '../core';
 import { collectFiles } from './files';
 import { firstPipelineMap } from './map';
 import { positionFindings, type FileReport } from './report';
@@ -24,8 +24,10 @@ Options:
   -f, --format <stylish|json|sarif>  output format (default: stylish)
   -a, --account <NAME=ID>            value of an account parameter; repeatable.
                                      AWS::AccountId=ID names the pipeline's own account
-  -p, --parameters <file>            parameter values: [{"ParameterKey","ParameterValue"}]
-                                     or {"Parameters": {...}}; repeatable
+  -p, --parameters <file>            parameter values: [{"ParameterKey","ParameterValue"}],
+                                     {"Parameters": {...}}, or the parameter_overrides of
+                                     a SAM CLI samconfig.toml; repeatable
+      --config-env <name>            samconfig.toml environment to read (default: default)
       --max-size <characters>        skip larger files with a finding (default: 4194304)
       --links                        also print the links between files (role ARN ->
                                      its definition, Fn::ImportValue -> its export)
@@ -68,6 +70,7 @@ async function run(argv: readonly string[], write: (text: string) => void): Prom
         format: { type: 'string', short: 'f', default: 'stylish' },
         account: { type: 'string', short: 'a', multiple: true, default: [] },
         parameters: { type: 'string', short: 'p', multiple: true, default: [] },
+        'config-env': { type: 'string' },
         'max-size': { type: 'string' },
         links: { type: 'boolean' },
         map: { type: 'string' },
@@ -100,6 +103,8 @@ async function run(argv: readonly string[], write: (text: string) => void): Prom
   const maxLength = values['max-size'] === undefined ? undefined : Number(values['max-size']);
   if (maxLength !== undefined && !(Number.isInteger(maxLength) && maxLength > 0)) throw new UsageError('--max-size takes a positive whole number');
 
+  const configEnv = values['config-env'];
+  if (configEnv !== undefined && !values.parameters.some(isSamConfigFile)) throw new UsageError('--config-env goes with a samconfig.toml given with --parameters');
   const parameterValues = new Map<string, string>();
   for (const file of values.parameters) {
     let text: string;
@@ -109,7 +114,7 @@ async function run(argv: readonly string[], write: (text: string) => void): Prom
       throw new UsageError(`cannot read parameter file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
     try {
-      for (const [key, value] of parseParameterFile(text)) parameterValues.set(key, value);
+      for (const [key, value] of parseParameterFile(text, { fileName: file, configEnv })) parameterValues.set(key, value);
     } catch (error) {
       throw new UsageError(`parameter file ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -17,7 +17,7 @@ export { roleStackTargets, roleStackTemplate, type RoleStackTarget, type RoleSta
 export { scanInto, type ScanFile, type ScanOptions, type ScanOutcome } from './workspace/scan';
 export { buildModel } from './model/build';
 export { mightBeOurs } from './model/kinds';
-export { parseParameterFile } from './model/parameters';
+export { isSamConfigFile, parseParameterFile, type ParameterFileOptions } from './model/parameters';
 export { summarise, type DocumentSummary } from './model/summary';
 export { buildAccountMap, type AccountMap, type AccountMapOptions, type MapLane, type MapLink, type MapNode as AccountMapNode } from './map/layout';
 export { renderAccountMapSvg, type SvgOptions } from './map/svg';

@@ -42,6 +42,21 @@ describe('cpx-lint', () => {
     assert.equal((await cli('-p', join(dir, 'config.json'), template)).code, 1);
   });
 
+  it('reads parameter_overrides from a samconfig.toml, in the environment --config-env names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpx-'));
+    const samconfig = join(dir, 'samconfig.toml');
+    writeFileSync(samconfig, 'version = 0.1\n[default.deploy.parameters]\nparameter_overrides = "Stage=dev"\n[prod.deploy.parameters]\nparameter_overrides = ["AWS::AccountId=111111111111"]\n');
+    const template = join(EXAMPLES, 'seed-question', 'template.yaml');
+    assert.equal((await cli('--parameters', samconfig, template)).code, 0, 'default: the pipeline account stays unknown');
+    assert.equal((await cli('--parameters', samconfig, '--config-env', 'prod', template)).code, 1, 'prod: the pipeline account is known');
+    writeFileSync(join(dir, 'broken.toml'), '[default.deploy.parameters\n');
+    for (const args of [['--parameters', join(dir, 'broken.toml'), template], ['--parameters', samconfig, '--config-env', 'staging', template], ['--config-env', 'prod', template]]) {
+      const { code, err } = await cli(...args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(err, /^cpx-lint: (parameter file .*(not valid TOML|no environment 'staging')|--config-env goes with)/);
+    }
+  });
+
   it('exits 2 on usage errors, never with a stack trace', async () => {
     for (const args of [[], ['--format', 'xml', 'x'], ['--account', 'nope', EXAMPLES], ['/no/such/file'], ['--bogus']]) {
       const { code, err } = await cli(...args);
