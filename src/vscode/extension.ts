@@ -7,6 +7,7 @@ import { LinkDefinitionProvider } from './definitions';
 import { RoleHoverProvider } from './hover';
 import { Linter } from './linter';
 import { Report } from './report';
+import { RoleStackActions } from './roleStack';
 import { WorkspaceIndex } from './workspaceIndex';
 
 const SELECTOR: vscode.DocumentSelector = ['file', 'untitled', DEPLOYED_SCHEME].flatMap((scheme) =>
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
     report.show(editor, editor ? linter.resultFor(editor.document) : undefined);
   };
   const mapLenses = new AccountMapLenses(linter);
+  const roleStacks = new RoleStackActions(linter, index);
   context.subscriptions.push(
     report,
     index,
@@ -34,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new RoleHoverProvider(linter)),
     vscode.languages.registerDefinitionProvider(SELECTOR, new LinkDefinitionProvider(index)),
+    roleStacks,
+    vscode.languages.registerCodeActionsProvider(SELECTOR, roleStacks, { providedCodeActionKinds: RoleStackActions.kinds }),
     new AccountMaps(context.extensionUri, linter),
     mapLenses,
     vscode.languages.registerCodeLensProvider(SELECTOR, mapLenses),

@@ -116,6 +116,38 @@ describe('the workspace index in the extension host', () => {
     await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back once the unsaved edit was dropped');
   });
 
+  it('"Create the target-account role stack" writes a template that the pipeline links to at once, and never over a file', async () => {
+    // Role names no file of the folder defines.
+    const pipeline = CI_PIPELINE.replace(/cross-account-role/g, 'stack-action-role').replace(/cloudformation-role/g, 'stack-cfn-role');
+    const pipelineFile = path.join(folder, 'stack-ci.yaml');
+    fs.writeFileSync(pipelineFile, pipeline);
+    const document = await vscode.workspace.openTextDocument(pipelineFile);
+    await diagnosticsWhere(document.uri, (diagnostics) => diagnostics.length > 0, 'stack-ci.yaml linted');
+    const roleArn = pipeline.indexOf('!Sub "arn:aws:iam::${DevAccountId}:role/stack-action-role"');
+    const at = new vscode.Range(document.positionAt(roleArn), document.positionAt(roleArn + 3));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, at, vscode.CodeActionKind.QuickFix.value);
+    const create = actions.find((action) => action.title.startsWith('Create the target-account role stack'));
+    assert.ok(create?.command, `offered: ${JSON.stringify(actions.map((action) => action.title))}`);
+    // Naming a file that exists: refused, the file untouched.
+    const mine = path.join(folder, 'mine.yaml');
+    fs.writeFileSync(mine, '# mine\n');
+    assert.equal(await vscode.commands.executeCommand(create.command.command, ...(create.command.arguments ?? []), vscode.Uri.file(mine).toString()), undefined);
+    assert.equal(fs.readFileSync(mine, 'utf8'), '# mine\n');
+    const destination = vscode.Uri.file(path.join(folder, 'dev-stack', 'roles.yaml'));
+    const written = await vscode.commands.executeCommand<string | undefined>(create.command.command, ...(create.command.arguments ?? []), destination.toString());
+    assert.equal(written, destination.toString());
+    const text = fs.readFileSync(destination.fsPath, 'utf8');
+    assert.match(text, /RoleName: stack-action-role\n/);
+    assert.match(text, /RoleName: stack-cfn-role\n/);
+    // Linked: Go to Definition on the action role lands in the new file, and it is no longer offered.
+    await diagnosticsWhere(document.uri, () => true, 'stack-ci.yaml re-linted');
+    const links = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, at.start);
+    assert.ok(links.some((link) => ('targetUri' in link ? link.targetUri : link.uri).fsPath === destination.fsPath), 'the action role links to the new file');
+    const after = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, at, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(!after.some((action) => action.title.startsWith('Create the target-account role stack')), 'not offered once the roles exist');
+    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).map(codeOf).filter((code) => ['CPX-R06', 'CPX-R07', 'CPX-R08', 'CPX-U01'].includes(code)), []);
+  });
+
   it('a role template deleted from disk leaves the pipeline unchecked against it', async () => {
     fs.rmSync(devFile);
     await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone after dev.yaml was deleted');
