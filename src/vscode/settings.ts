@@ -28,7 +28,7 @@ function readParameterFile(file: string): Map<string, string> {
   const { mtimeMs } = fs.statSync(file);
   const cached = parameterFileCache.get(file);
   if (cached && cached.mtimeMs === mtimeMs) return cached.values;
-  const values = parseParameterFile(fs.readFileSync(file, 'utf8'));
+  const values = parseParameterFile(fs.readFileSync(file, 'utf8'), { fileName: file });
   parameterFileCache.set(file, { mtimeMs, values });
   return values;
 }

@@ -148,6 +148,21 @@ describe('the workspace index in the extension host', () => {
     assert.deepEqual(vscode.languages.getDiagnostics(document.uri).map(codeOf).filter((code) => ['CPX-R06', 'CPX-R07', 'CPX-R08', 'CPX-U01'].includes(code)), []);
   });
 
+  it('a samconfig.toml named in cpxLint.parameterFiles gives the account parameters their values', async () => {
+    await vscode.workspace.openTextDocument(ciUri);
+    await diagnosticsWhere(ciUri, withR06, 'CPX-R06 on ci.yaml');
+    // DEV in the pipeline's own account: the role trusting its own account trusts the pipeline's.
+    fs.writeFileSync(path.join(folder, 'samconfig.toml'), 'version = 0.1\n[default.deploy.parameters]\nparameter_overrides = "DevAccountId=111111111111"\n');
+    const config = vscode.workspace.getConfiguration('cpxLint', ciUri);
+    await config.update('parameterFiles', ['cross-account/samconfig.toml'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone with DevAccountId from samconfig.toml');
+    } finally {
+      await config.update('parameterFiles', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back without the parameter file');
+  });
+
   it('a role template deleted from disk leaves the pipeline unchecked against it', async () => {
     fs.rmSync(devFile);
     await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone after dev.yaml was deleted');
