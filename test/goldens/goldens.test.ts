@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { applyEdits, combineFixes, LineIndex, lintText, type Finding } from '../../src/core';
+import { applyEdits, combineFixes, lintText } from '../../src/core';
+import { drawFindings } from '../support/golden';
 
 // Each folder of test/fixtures holds input.{yaml,json}, optional options.json ({"parameters": {...}}),
 // the expected findings drawn under the source (expected.txt) and, when fixes exist, the text after
@@ -10,22 +11,6 @@ import { applyEdits, combineFixes, LineIndex, lintText, type Finding } from '../
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
 const UPDATE = process.env.UPDATE_GOLDENS === '1';
-
-/** The source with `~~~` under each finding's span and its rule id and severity; no message wording. */
-export function drawFindings(text: string, findings: readonly Finding[]): string {
-  const index = new LineIndex(text);
-  const lines = text.split('\n');
-  const notes = new Map<number, string[]>();
-  for (const finding of findings) {
-    const start = index.position(finding.start);
-    const end = index.position(finding.end);
-    const lineText = lines[start.line] ?? '';
-    const width = Math.max(1, (end.line === start.line ? end.character : lineText.length) - start.character);
-    const note = `${' '.repeat(start.character)}${'~'.repeat(width)} ${finding.ruleId} ${finding.severity}`;
-    notes.set(start.line, [...(notes.get(start.line) ?? []), note]);
-  }
-  return lines.flatMap((line, i) => [line, ...(notes.get(i) ?? [])]).join('\n');
-}
 
 function compare(file: string, actual: string): void {
   if (UPDATE) {

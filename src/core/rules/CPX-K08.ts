@@ -2,10 +2,10 @@ import type { RoleDefinition, Rule, RuleContext, Target } from '../engine/types'
 import { crossAccountUsers, keyArn, KMS_ACTIONS, missingGrants, storeKey, type ArtifactUser, type StoreKey } from '../model/access';
 import { roleDeclaredByName, rolePolicies } from '../model/policy';
 import { plainText } from '../model/role-keys';
+import type { DocumentModel } from '../model/types';
 import type { FixValue } from '../fixes/intents';
 import { grantToRole } from './grants';
 import { linkedRole, roleFix } from './linked-roles';
-import type { DocumentModel } from '../model/types';
 import { accountText } from './support';
 
 export const rule: Rule = {

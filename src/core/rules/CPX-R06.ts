@@ -56,7 +56,7 @@ export const rule: Rule = {
  * How templates of the other accounts name the pipeline's account: §4.6's `PipelineAccountId`,
  * the reference architecture's `ToolsAccount`, and the like.
  */
-const PIPELINE_ACCOUNT_PARAMETER = /^(pipeline|tools?|ci|cicd|build|deployment|sharedservices)(account|acct)(id|number)?$/i;
+const PIPELINE_ACCOUNT_PARAMETER = /^(pipeline|tools?|tooling|ci|cicd|build|deployment|sharedservices)(account|acct)(id|number)?$/i;
 const ACCOUNT_ID = /^\d{12}$/;
 
 /**
