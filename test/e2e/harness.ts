@@ -498,6 +498,16 @@ export class Editor {
     await squiggle.waitFor({ state: 'visible', timeout: this.timeoutMs });
     const c = await centre(squiggle);
     await this.page.mouse.click(c.x, c.y);
+    await this.chooseQuickFix(title);
+  }
+
+  /** Puts the cursor right before `lineText` (as `placeCursor`) and applies the quick fix whose title contains `title`. */
+  async quickFixAt(lineText: string, title: string): Promise<void> {
+    await this.placeCursor(lineText, 'before');
+    await this.chooseQuickFix(title);
+  }
+
+  private async chooseQuickFix(title: string): Promise<void> {
     await this.page.keyboard.press('Control+.');
     await this.page.locator(SEL.actionRow, { hasText: title }).first().waitFor({ timeout: this.timeoutMs });
     await this.focusRow(SEL.actionRow, title, 'quick fix');
