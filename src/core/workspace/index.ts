@@ -166,6 +166,7 @@ export class Workspace {
       // An export name is unique in an account and region; two files exporting it leave the import unresolved.
       if (definitions.length === 1 && definitions[0].fileName !== fileName) exports.set(name, definitions[0].value);
     }
+    const templates = new Map<string, DocumentModel | undefined>();
     return {
       exports,
       roles: (arn) => {
@@ -173,9 +174,13 @@ export class Workspace {
         return key ? this.rolesByKey(key).filter((role) => role.fileName !== fileName) : [];
       },
       templates: (pathInArtifact) => {
+        // Every rule about the deployed template asks for each action: search the files once per path.
+        if (templates.has(pathInArtifact)) return templates.get(pathInArtifact);
         const wanted = `/${pathInArtifact.replace(/^\.?\/+/, '')}`;
         const found = [...this.entries].filter(([name, entry]) => name !== fileName && entry.model?.kind === 'template' && `/${name.replace(/\\/g, '/')}`.endsWith(wanted));
-        return found.length === 1 ? found[0][1].model : undefined;
+        const model = found.length === 1 ? found[0][1].model : undefined;
+        templates.set(pathInArtifact, model);
+        return model;
       },
     };
   }
@@ -185,12 +190,19 @@ export class Workspace {
     const roles = new Map<string, DefinedRole[]>();
     const exports = new Map<string, DefinedExport[]>();
     for (const entry of this.entries.values()) {
-      for (const role of entry.roles) roles.set(role.key, [...(roles.get(role.key) ?? []), role]);
-      for (const exported of entry.exports) exports.set(exported.name, [...(exports.get(exported.name) ?? []), exported]);
+      for (const role of entry.roles) append(roles, role.key, role);
+      for (const exported of entry.exports) append(exports, exported.name, exported);
     }
     this.index = { roles, exports };
     return this.index;
   }
+}
+
+/** Adds to a list in a map without copying it: a role name shared by many files stays linear. */
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function indexFile(fileName: string, text: string, options: WorkspaceOptions): Entry {
