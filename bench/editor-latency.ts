@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   for (let index = 0; index < OTHER_TEMPLATES; index++) fs.writeFileSync(path.join(workspace, 'others', `t${index}.yaml`), generateTemplate(2_000 + (index % 7) * 500, 'yaml'));
   const editor = await startEditor({
     vsixPath: vsix, workspaceDir: workspace, artifactsDir: path.join(repoRoot(), 'artifacts', 'bench-editor'),
-    settings: { 'cpxLint.accounts': { 'AWS::AccountId': '111111111111' }, 'editor.quickSuggestions': { other: false, comments: false, strings: false } },
+    settings: { 'workbench.editor.enablePreview': false, 'cpxLint.indexWorkspace': process.env.INDEX !== 'off', 'cpxLint.accounts': { 'AWS::AccountId': '111111111111' }, 'editor.quickSuggestions': { other: false, comments: false, strings: false } },
     timeoutMs: 30_000,
   });
   try {
