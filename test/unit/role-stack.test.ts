@@ -54,6 +54,17 @@ describe('role stack', () => {
     ]), [[ACTION_ROLE, '333333333333', 'DevAccountId', 'dev-roles.yaml', ['role/cross-account-role', 'role/cloudformation-role']]]);
   });
 
+  it('a target\'s start is the same for the same text: a fresh workspace, other files, a lint in between', () => {
+    const starts = (space: Workspace): number[] => roleStackTargets(modelOf(space, 'ci.yaml'), space, 'ci.yaml').map((target) => target.start);
+    const first = workspace({ 'ci.yaml': CI_PIPELINE });
+    const before = starts(first);
+    first.lint('ci.yaml');
+    first.set('other.yaml', "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+    assert.deepEqual(starts(first), before);
+    assert.deepEqual(starts(workspace({ 'other.yaml': 'Resources: {}\n', 'ci.yaml': CI_PIPELINE })), before);
+    assert.deepEqual(before, [CI_PIPELINE.indexOf(ACTION_ROLE)]);
+  });
+
   it('no target where the roles are defined: in another file, or next to the pipeline', () => {
     const space = workspace({ 'ci.yaml': CI_PIPELINE, 'dev.yaml': DEV_ROLES });
     assert.deepEqual(roleStackTargets(modelOf(space, 'ci.yaml'), space, 'ci.yaml'), []);
@@ -180,6 +191,43 @@ describe('role stack', () => {
     assert.deepEqual(errorsAndWarnings(json, target.suggestedFileName), []);
     space.set(target.suggestedFileName, json);
     assert.deepEqual(linkedTo(space, 'get-pipeline.json', target.suggestedFileName), ['"arn:aws:iam::000000000000:role/role-to-assume"']);
+  });
+
+  it('one role as both action and CloudFormation role: PassRole by name, and trusted by CloudFormation', () => {
+    const pipeline = CI_PIPELINE.replace('role/cloudformation-role', 'role/deploy/cross-account-role').replace('role/cross-account-role"', 'role/deploy/cross-account-role"');
+    const role = ACTION_ROLE.replace('role/cross-account-role', 'role/deploy/cross-account-role');
+    const space = workspace({ 'ci.yaml': pipeline });
+    const [target] = roleStackTargets(modelOf(space, 'ci.yaml'), space, 'ci.yaml');
+    assert.deepEqual(target.missing, ['role/deploy/cross-account-role']);
+    for (const format of ['yaml', 'json'] as const) {
+      const text = roleStackTemplate(modelOf(space, 'ci.yaml'), target, format);
+      const fileName = `dev-roles.${format}`;
+      assert.deepEqual(errorsAndWarnings(text, fileName), []);
+      if (format === 'json') {
+        const resources = (JSON.parse(text) as { Resources: Record<string, unknown> }).Resources;
+        assert.deepEqual(Object.keys(resources), ['CrossAccountRole']);
+        assert.doesNotMatch(JSON.stringify(resources.CrossAccountRole), /Fn::GetAtt/);
+      } else {
+        assert.doesNotMatch(text, /!GetAtt CrossAccountRole\.Arn/);
+        assert.match(text, /Action: iam:PassRole\n {16}Resource: !Sub 'arn:\$\{AWS::Partition\}:iam::\$\{AWS::AccountId\}:role\/deploy\/cross-account-role'\n/);
+        assert.match(text, /Principal:\n {14}Service: cloudformation\.amazonaws\.com\n/);
+      }
+      const linked = workspace({ 'ci.yaml': pipeline, [fileName]: text });
+      assert.deepEqual(linkedTo(linked, 'ci.yaml', fileName), [role, role]);
+      assert.deepEqual(linkedFindings(linked, 'ci.yaml', [role]), []);
+      assert.deepEqual(roleStackTargets(modelOf(linked, 'ci.yaml'), linked, 'ci.yaml'), []);
+    }
+  });
+
+  it('a cross-region action: the stack and the SAM transform ARNs are in its region', () => {
+    const pipeline = CI_PIPELINE.replace('              RoleArn: !Sub "arn:aws:iam::${DevAccountId}:role/cross-account-role"\n', '$&              Region: eu-west-1\n');
+    assert.notEqual(pipeline, CI_PIPELINE);
+    const space = workspace({ 'ci.yaml': pipeline });
+    const model = modelOf(space, 'ci.yaml');
+    const yaml = roleStackTemplate(model, roleStackTargets(model, space, 'ci.yaml')[0], 'yaml');
+    assert.match(yaml, /Resource: !Sub 'arn:\$\{AWS::Partition\}:cloudformation:eu-west-1:\$\{AWS::AccountId\}:stack\/\$\{StackName\}\/\*'\n/);
+    assert.match(yaml, /Resource: !Sub 'arn:\$\{AWS::Partition\}:cloudformation:eu-west-1:aws:transform\/Serverless-2016-10-31'\n/);
+    assert.doesNotMatch(yaml, /AWS::Region/);
   });
 
   it('golden: the DEV-account stack for the CI pipeline', () => {

@@ -150,6 +150,9 @@ const allow = (actionNames: readonly string[], resource: FixValue): FixValue =>
 const document = (statements: readonly FixValue[]): FixValue =>
   mapping(['Version', POLICY_VERSION], ['Statement', { kind: 'list', items: statements }]);
 
+const CLOUDFORMATION_TRUST = mapping(
+  ['Effect', text('Allow')], ['Principal', mapping(['Service', text('cloudformation.amazonaws.com')])], ['Action', text('sts:AssumeRole')],
+);
 const BUCKET = sub('arn:${AWS::Partition}:s3:::${ArtifactBucketName}');
 const OBJECTS = sub('arn:${AWS::Partition}:s3:::${ArtifactBucketName}/*');
 
@@ -172,7 +175,7 @@ export function roleStackTemplate(model: DocumentModel, target: RoleStackTarget,
   const stackArn = (use: RoleStackUse): FixValue => {
     const field = configField(use.action, 'StackName');
     const name = singleText(field?.node, model.scope);
-    const region = singleText(use.action.region?.node, model.scope) ?? '${AWS::Region}';
+    const region = regionOf(model, use);
     const key = `${region} ${name ?? (field ? model.source.text.slice(field.node.start, field.node.end) : '')}`;
     let parameter = stackParameters.get(key);
     if (!parameter) {
@@ -185,9 +188,12 @@ export function roleStackTemplate(model: DocumentModel, target: RoleStackTarget,
     }
     return sub(`arn:\${AWS::Partition}:cloudformation:${region}:\${AWS::AccountId}:stack/\${${parameter}}/*`);
   };
+  const cloudFormationRoles = new Set(target.uses.flatMap((use) => use.cloudFormationRole ?? []));
   const resources = target.missing.map((key): [string, FixValue] => {
     const uses = target.uses.filter((use) => (actionRoles.has(key) ? use.actionRole : use.cloudFormationRole) === key);
-    return [logicalIds.get(key) ?? key, actionRoles.has(key) ? actionRole(key, uses, logicalIds, stackArn) : cloudFormationRole(model, key, uses)];
+    return [logicalIds.get(key) ?? key, actionRoles.has(key)
+      ? actionRole(model, key, uses, { logicalIds, actionRoles, cloudFormation: cloudFormationRoles.has(key) }, stackArn)
+      : cloudFormationRole(model, key, uses)];
   });
   const store = storeOf(model, target.pipeline, target.uses[0].action);
   const bucket = singleText(store?.location?.node, model.scope);
@@ -217,7 +223,7 @@ export function roleStackTemplate(model: DocumentModel, target: RoleStackTarget,
     )],
     ['Resources', mapping(...resources)],
   );
-  return format === 'json' ? `${JSON.stringify(plainOf(template), null, 2)}\n` : yamlOf(template, target, logicalIds, actionRoles);
+  return format === 'json' ? `${JSON.stringify(plainOf(template), null, 2)}\n` : yamlOf(template, target, logicalIds, cloudFormationRoles);
 }
 
 /** `role/deploy/cross-account-role` → `CrossAccountRole`. */
@@ -233,27 +239,43 @@ function nameEntries(key: string): (readonly [string, FixValue])[] {
   return [['RoleName', text(key.slice(slash + 1))], ...(path === '/' ? [] : [['Path', text(path)] as const])];
 }
 
+/** The action's region for the ARNs it acts on, else the stack's own. */
+function regionOf(model: DocumentModel, use: RoleStackUse): string {
+  return singleText(use.action.region?.node, model.scope) ?? '${AWS::Region}';
+}
+
+interface StackRoles {
+  readonly logicalIds: ReadonlyMap<string, string>;
+  readonly actionRoles: ReadonlySet<string>;
+  /** This role is also the CloudFormation role of an action. */
+  readonly cloudFormation: boolean;
+}
+
 function actionRole(
-  key: string, uses: readonly RoleStackUse[], logicalIds: ReadonlyMap<string, string>, stackArn: (use: RoleStackUse) => FixValue,
+  model: DocumentModel, key: string, uses: readonly RoleStackUse[], roles: StackRoles, stackArn: (use: RoleStackUse) => FixValue,
 ): FixValue {
   const modes = uses.map((use) => scalarText(configField(use.action, 'ActionMode')?.node));
   const calls = new Set(modes.flatMap((mode) => (mode && STACK_ACTIONS[mode] ? STACK_ACTIONS[mode] : Object.values(STACK_ACTIONS).flat())));
   // `DescribeStack*` already covers `DescribeStacks`.
   const stackCalls = [...calls].filter((call) => ![...calls].some((other) => other !== call && other.endsWith('*') && call.startsWith(other.slice(0, -1)))).sort();
   const stacks = dedupe(uses.map(stackArn));
-  const transform = uses.some((use, index) => {
+  const transforms = dedupe(uses.flatMap((use, index) => {
     const mode = modes[index];
-    return use.transform && (!mode || !STACK_ACTIONS[mode] || TEMPLATE_MODES.has(mode));
-  });
+    const needed = use.transform && (!mode || !STACK_ACTIONS[mode] || TEMPLATE_MODES.has(mode));
+    return needed ? [sub(`arn:\${AWS::Partition}:cloudformation:${regionOf(model, use)}:aws:transform/Serverless-2016-10-31`)] : [];
+  }));
   const passed = dedupe(uses.flatMap((use) => {
     if (!use.cloudFormationRole) return [];
-    const id = logicalIds.get(use.cloudFormationRole);
-    return [id ? { kind: 'getAtt', logicalId: id, attribute: 'Arn' } as const : sub(`arn:\${AWS::Partition}:iam::\${AWS::AccountId}:${use.cloudFormationRole}`)];
+    const id = roles.logicalIds.get(use.cloudFormationRole);
+    // `!GetAtt` on an action role (this one, or one whose policy may point back here) is a circular dependency.
+    return [id && !roles.actionRoles.has(use.cloudFormationRole)
+      ? { kind: 'getAtt', logicalId: id, attribute: 'Arn' } as const
+      : sub(`arn:\${AWS::Partition}:iam::\${AWS::AccountId}:${use.cloudFormationRole}`)];
   }));
   const writes = uses.some((use) => use.action.outputArtifacts.length > 0);
   const statements = [
     allow(stackCalls.map((call) => `cloudformation:${call}`), oneOrList(stacks)),
-    transform ? allow(['cloudformation:CreateChangeSet'], sub('arn:${AWS::Partition}:cloudformation:${AWS::Region}:aws:transform/Serverless-2016-10-31')) : undefined,
+    transforms.length > 0 ? allow(['cloudformation:CreateChangeSet'], oneOrList(transforms)) : undefined,
     passed.length > 0 ? allow(['iam:PassRole'], oneOrList(passed)) : undefined,
     allow(['s3:GetObject*', 's3:GetBucket*', 's3:List*'], { kind: 'list', items: [BUCKET, OBJECTS] }),
     writes ? allow(['s3:PutObject', 's3:PutObjectAcl'], OBJECTS) : undefined,
@@ -261,10 +283,11 @@ function actionRole(
   ].flatMap((statement) => statement ?? []);
   return mapping(['Type', text('AWS::IAM::Role')], ['Properties', mapping(
     ...nameEntries(key),
-    ['Description', text(`Action role: the pipeline role assumes it to run ${names(uses)} in this account.`)],
-    ['AssumeRolePolicyDocument', document([mapping(
-      ['Effect', text('Allow')], ['Principal', mapping(['AWS', sub('arn:${AWS::Partition}:iam::${PipelineAccountId}:root')])], ['Action', text('sts:AssumeRole')],
-    )])],
+    ['Description', text(`Action role: the pipeline role assumes it to run ${names(uses)} in this account.${roles.cloudFormation ? ' Also a CloudFormation role: CloudFormation creates stack resources with it.' : ''}`)],
+    ['AssumeRolePolicyDocument', document([
+      mapping(['Effect', text('Allow')], ['Principal', mapping(['AWS', sub('arn:${AWS::Partition}:iam::${PipelineAccountId}:root')])], ['Action', text('sts:AssumeRole')]),
+      ...(roles.cloudFormation ? [CLOUDFORMATION_TRUST] : []),
+    ])],
     ['Policies', { kind: 'list', items: [mapping(['PolicyName', text('pipeline-actions')], ['PolicyDocument', document(statements)])] }],
   )]);
 }
@@ -273,9 +296,7 @@ function cloudFormationRole(model: DocumentModel, key: string, uses: readonly Ro
   return mapping(['Type', text('AWS::IAM::Role')], ['Properties', mapping(
     ...nameEntries(key),
     ['Description', text(`CloudFormation role: CloudFormation creates the resources of ${stacksOf(model, uses)} with it.`)],
-    ['AssumeRolePolicyDocument', document([mapping(
-      ['Effect', text('Allow')], ['Principal', mapping(['Service', text('cloudformation.amazonaws.com')])], ['Action', text('sts:AssumeRole')],
-    )])],
+    ['AssumeRolePolicyDocument', document([CLOUDFORMATION_TRUST])],
     // Packaged code (SAM CodeUri, nested templates) is fetched from the pipeline's bucket with this role (CPX-S06).
     ['Policies', { kind: 'list', items: [mapping(['PolicyName', text('packaged-artifacts-read')], ['PolicyDocument', document([
       allow(['s3:GetObject', 's3:GetObjectVersion'], OBJECTS),
@@ -310,14 +331,14 @@ const SUB_STYLE = get(parseSource("x: !Sub 'x'\n", 'yaml').root, 'x');
  * YAML through the fix renderer, one top-level key at a time into a growing document, so the
  * output is written the way fixes write YAML (2 spaces, short tags, block mappings).
  */
-function yamlOf(template: FixValue & { kind: 'mapping' }, target: RoleStackTarget, logicalIds: ReadonlyMap<string, string>, actionRoles: ReadonlySet<string>): string {
+function yamlOf(template: FixValue & { kind: 'mapping' }, target: RoleStackTarget, logicalIds: ReadonlyMap<string, string>, cloudFormationRoles: ReadonlySet<string>): string {
   let yaml = "AWSTemplateFormatVersion: '2010-09-09'\n";
   for (const [key, value] of template.entries.filter(([key]) => key !== 'AWSTemplateFormatVersion')) {
     const root = parseSource(yaml, 'yaml').root;
     if (!isMap(root)) break;
     yaml = applyEdits(yaml, renderYaml(yaml, { kind: 'set-entry', map: { node: root, path: [] }, key, value, styleFrom: SUB_STYLE }));
   }
-  for (const key of target.missing.filter((role) => !actionRoles.has(role))) {
+  for (const key of target.missing.filter((role) => cloudFormationRoles.has(role))) {
     const properties = locate(parseSource(yaml, 'yaml').root, ['Resources', logicalIds.get(key) ?? key, 'Properties']);
     const entry = isMap(properties?.node) ? getEntry(properties.node, 'Policies') : undefined;
     if (!entry) continue;
