@@ -1,6 +1,7 @@
 import type { RoleDefinition, Rule, RuleContext, Target } from '../engine/types';
 import { crossAccountUsers, keyArn, KMS_ACTIONS, missingGrants, storeKey, type ArtifactUser, type StoreKey } from '../model/access';
 import { roleDeclaredByName, rolePolicies } from '../model/policy';
+import { parameterValue } from '../model/evaluate';
 import { plainText } from '../model/role-keys';
 import type { DocumentModel } from '../model/types';
 import type { FixValue } from '../fixes/intents';
@@ -67,18 +68,24 @@ function targetRole(context: RuleContext, user: ArtifactUser): RoleDefinition | 
   return declared ? { fileName: undefined, model: context.model, role: declared } : linkedRole(context, user.parts)?.definition;
 }
 
-/** Parameters that obviously carry the key's ARN (§4.6's `ArtifactKeyArn`, the reference architecture's `CMKARN`). */
+/** Parameters that may carry a key's ARN; only one of them in a template can be taken for the artifact key. */
 const KEY_ARN_PARAMETER = /(key|cmk)arn$/i;
+/** Names that say which key (§4.6's `ArtifactKeyArn`, the reference architecture's `CMKARN`): a `DataKeyArn` is another key. */
+const ARTIFACT_KEY_PARAMETER = /^((pipeline)?artifacts?key|pipelinekey|cmk)arn$/i;
 
 /**
  * The key's ARN as the role's template can write it: as the pipeline writes it in the same file;
- * in another file, the ARN when the pipeline's file gives it as text, else a parameter of that
- * template that obviously holds it; nothing otherwise.
+ * in another file, the template's one key ARN parameter when its value is that ARN, else the ARN
+ * when the pipeline's file gives it as text, else that parameter when its name says it is the
+ * artifact key; nothing otherwise, as granting another key would hide the finding.
  */
 function keyValue(model: DocumentModel, definition: RoleDefinition, key: StoreKey): FixValue | undefined {
   if (definition.fileName === undefined) return key.resource ? { kind: 'getAtt', logicalId: key.resource.logicalId, attribute: 'Arn' } : { kind: 'copy', node: key.field.node };
   const arn = key.form === 'arn' && !key.resource ? plainText(key.field.node, model) : undefined;
-  if (arn) return { kind: 'text', text: arn };
-  const parameter = [...definition.model.scope.parameters.keys()].find((name) => KEY_ARN_PARAMETER.test(name));
-  return parameter ? { kind: 'ref', logicalId: parameter } : undefined;
+  const { scope } = definition.model;
+  const candidates = [...scope.parameters.keys()].filter((name) => KEY_ARN_PARAMETER.test(name));
+  const parameter = candidates.length === 1 ? candidates[0] : undefined;
+  const ref: FixValue | undefined = parameter === undefined ? undefined : { kind: 'ref', logicalId: parameter };
+  if (arn) return parameter !== undefined && parameterValue(scope, parameter) === arn ? ref : { kind: 'text', text: arn };
+  return parameter !== undefined && ARTIFACT_KEY_PARAMETER.test(parameter) ? ref : undefined;
 }

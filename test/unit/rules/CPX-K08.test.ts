@@ -90,6 +90,28 @@ describe('CPX-K08 across files', () => {
     assert.deepEqual(space.lint('ci.yaml').findings.filter((finding) => finding.ruleId === rule.meta.id).map((finding) => finding.fixes.length), [0]);
   });
 
+  it('another key\'s parameter is not taken for the artifact key: no fix, the finding stays', () => {
+    const dataKey = '  DataKeyArn:\n    Type: String\n';
+    for (const stack of [DEPLOYER_STACK.replace('ArtifactKeyArn', 'DataKeyArn'), DEPLOYER_STACK.replace('Parameters:\n', `Parameters:\n${dataKey}`)]) {
+      const space = new Workspace({ rules: RULES, parameterValues: new Map(Object.entries(PIPELINE_ACCOUNT)) });
+      space.set('ci.yaml', artifactPipeline());
+      space.set('dev.yaml', stack);
+      assert.deepEqual(space.lint('ci.yaml').findings.filter((finding) => finding.ruleId === rule.meta.id).map((finding) => finding.fixes.length), [0]);
+    }
+  });
+
+  it('the one key parameter whose default is the key ARN, whatever its name', () => {
+    const stack = DEPLOYER_STACK.replace('  ArtifactKeyArn:\n    Type: String\n', `  DeployKeyArn:\n    Type: String\n    Default: ${KEY_ARN}\n`);
+    const fixed = applyCrossFileFix({ 'ci.yaml': LITERAL_KEY, 'dev.yaml': stack }, rule.meta.id);
+    assert.equal(fixed, allowed(stack, '!Ref DeployKeyArn'));
+  });
+
+  it('a key parameter whose default is another key: the key ARN as the pipeline gives it', () => {
+    const stack = DEPLOYER_STACK.replace('  ArtifactKeyArn:\n    Type: String\n', `  ArtifactKeyArn:\n    Type: String\n    Default: ${KEY_ARN.replace('1234abcd', '9999abcd')}\n`);
+    const fixed = applyCrossFileFix({ 'ci.yaml': LITERAL_KEY, 'dev.yaml': stack }, rule.meta.id);
+    assert.equal(fixed, allowed(stack, KEY_ARN));
+  });
+
   it('a key of the role\'s own account does not count', () => {
     const own = DEPLOYER_STACK.replace("Action: ['s3:GetObject*']\n                Resource: '*'", "Action: [kms:Decrypt, kms:DescribeKey]\n                Resource: arn:aws:kms:us-east-1:333333333333:key/*");
     const space = new Workspace({ rules: RULES, parameterValues: new Map(Object.entries(PIPELINE_ACCOUNT)) });
