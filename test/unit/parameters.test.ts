@@ -34,6 +34,19 @@ parameter_overrides = "ProdAccountId=222222222222 Stage=\\"blue green\\" Note='s
     assert.deepEqual(read(text), [['ProdAccountId', '222222222222'], ['Stage', 'blue green']]);
   });
 
+  it('unescapes only what the SAM CLI does: a backslash before a space or a quote', () => {
+    const overrides = String.raw`Pattern=^\d+$ Path=C:\x Spaced=a\ b Quoted="say \"hi\" \d" Single='it\'s \d' Slashes="a\\b"`;
+    const text = `[default.deploy.parameters]\nparameter_overrides = '''${overrides}'''\n`;
+    assert.deepEqual(read(text), [
+      ['Pattern', String.raw`^\d+$`], ['Path', String.raw`C:\x`], ['Spaced', 'a b'], ['Quoted', String.raw`say "hi" \d`], ['Single', String.raw`it's \d`], ['Slashes', String.raw`a\\b`],
+    ]);
+  });
+
+  it('an apostrophe inside an unquoted value is part of it', () => {
+    const text = `[default.deploy.parameters]\nparameter_overrides = "Name=O'Brien Other=x'"\n`;
+    assert.deepEqual(read(text), [['Name', "O'Brien"], ['Other', "x'"]]);
+  });
+
   it('takes the environment given, deploy before global, without merging the two', () => {
     const text = `[default.global.parameters]
 parameter_overrides = "ProdAccountId=111111111111 Stage=dev"

@@ -72,11 +72,12 @@ function overridesOf(tables: Record<string, unknown>, command: string): unknown 
 }
 
 /**
- * One `parameter_overrides` string, as the SAM CLI splits it: `Key=Value` pairs (or
- * `ParameterKey=Key,ParameterValue=Value`) separated by spaces, a value in double quotes (with
- * `\"` and `\\` escapes) or single quotes when it holds spaces.
+ * One `parameter_overrides` string, as the SAM CLI splits it (`CfnParameterOverridesType` in
+ * samcli/cli/types.py): `Key=Value` pairs (or `ParameterKey=Key,ParameterValue=Value`) separated
+ * by spaces, a value in double or single quotes when it holds spaces; a backslash escapes the
+ * next character for the split, and an unquoted value may hold `'`.
  */
-const PAIR = /(?:ParameterKey=([^\s=,]+),ParameterValue=|([^\s=]+)=)("(?:\\.|[^"\\])*"|'[^']*'|(?:\\.|[^\s"'\\])*)(?=\s|$)/y;
+const PAIR = /(?:ParameterKey=([^\s=,]+),ParameterValue=|([^\s=]+)=)("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|(?:\\.|[^\s"\\])*)(?=\s|$)/y;
 
 function readOverrides(text: string, values: Map<string, string>): void {
   let index = 0;
@@ -91,10 +92,13 @@ function readOverrides(text: string, values: Map<string, string>): void {
   }
 }
 
+/**
+ * The SAM CLI's `_unquote_wrapped_quotes`: drops wrapping quotes and unescapes only `\ `, `\"`
+ * and `\'`, so `^\d+$` or `C:\x` keep their backslash.
+ */
 function unquote(value: string): string {
-  if (value.startsWith('"')) return value.slice(1, -1).replace(/\\(.)/g, '$1');
-  if (value.startsWith("'")) return value.slice(1, -1);
-  return value.replace(/\\(.)/g, '$1');
+  const inner = value !== '' && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
+  return inner.replaceAll('\\ ', ' ').replaceAll('\\"', '"').replaceAll("\\'", "'");
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
