@@ -1,10 +1,16 @@
 import * as vscode from 'vscode';
 import { combineFixes, renderFix, suppressionFixes, type Finding, type Fix } from '../core';
-import { ruleIdOf, toRange, toWorkspaceEdit, type OtherFileLocator } from './convert';
+import { ruleIdOf, toRange, toWorkspaceEdit } from './convert';
 import type { Linter } from './linter';
 import { uriOfKey } from './workspaceIndex';
 
 export const SHOW_RULE_DOCUMENTATION = 'cpxLint.showRuleDocumentation';
+
+/** The other files of the workspace, for fixes that edit them. */
+export interface OtherFiles {
+  location(fileName: string, start: number, end: number): vscode.Location;
+  isCurrent(fileName: string): boolean;
+}
 
 /**
  * The same menu for every finding, as ESLint's: its fixes, "fix all" of that rule in the file,
@@ -14,7 +20,7 @@ export const SHOW_RULE_DOCUMENTATION = 'cpxLint.showRuleDocumentation';
 export class FixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly linter: Linter, private readonly locate: OtherFileLocator) {}
+  constructor(private readonly linter: Linter, private readonly otherFiles: OtherFiles) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.linter.resultFor(document);
@@ -28,7 +34,10 @@ export class FixProvider implements vscode.CodeActionProvider {
       const finding = findings.find((candidate) =>
         candidate.ruleId === ruleId && toRange(document, candidate.start, candidate.end).isEqual(diagnostic.range));
       if (!finding) continue;
-      for (const fix of finding.fixes) actions.push(this.action(document, titleOf(fix), fix, diagnostic, fix.preferred));
+      for (const fix of finding.fixes) {
+        // A fix into another file is offered only while its offsets match that file as it is now.
+        if (fix.fileName === undefined || this.otherFiles.isCurrent(fix.fileName)) actions.push(this.action(document, titleOf(fix), fix, diagnostic, fix.preferred));
+      }
       const fixAll = fixAllOf(findings, ruleId);
       if (fixAll) actions.push(this.action(document, `Fix all ${ruleId} problems in this file`, fixAll, diagnostic, false));
       for (const descriptor of suppressionFixes(model, finding)) {
@@ -50,7 +59,7 @@ export class FixProvider implements vscode.CodeActionProvider {
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.isPreferred = preferred;
-    action.edit = toWorkspaceEdit(document, fix, this.locate);
+    action.edit = toWorkspaceEdit(document, fix, (fileName, start, end) => this.otherFiles.location(fileName, start, end));
     return action;
   }
 }

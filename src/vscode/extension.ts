@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     linter,
     vscode.commands.registerCommand('cpxLint.reindex', () => index.scan()),
     new DeployedPipelines(report),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(linter, (fileName, start, end) => index.location(fileName, start, end)), {
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(linter, index), {
       providedCodeActionKinds: FixProvider.kinds,
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new RoleHoverProvider(linter)),

@@ -15,7 +15,7 @@ export class RoleStackActions implements vscode.CodeActionProvider, vscode.Dispo
   private readonly command: vscode.Disposable;
 
   constructor(private readonly linter: Linter, private readonly index: WorkspaceIndex) {
-    this.command = vscode.commands.registerCommand(CREATE_ROLE_STACK, (uri: unknown, offset: unknown, destination: unknown) => this.create(uri, offset, destination));
+    this.command = vscode.commands.registerCommand(CREATE_ROLE_STACK, (uri: unknown, which: unknown, destination: unknown) => this.create(uri, which, destination));
   }
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -23,7 +23,8 @@ export class RoleStackActions implements vscode.CodeActionProvider, vscode.Dispo
       const place = new vscode.Range(document.positionAt(target.start), document.positionAt(target.end));
       if (!place.intersection(range)) return [];
       const action = new vscode.CodeAction(`Create the target-account role stack (${target.suggestedFileName})…`, vscode.CodeActionKind.QuickFix);
-      action.command = { title: action.title, command: CREATE_ROLE_STACK, arguments: [document.uri.toString(), target.start] };
+      const which: StackChoice = { start: target.start, fileName: target.suggestedFileName };
+      action.command = { title: action.title, command: CREATE_ROLE_STACK, arguments: [document.uri.toString(), which] };
       action.diagnostics = context.diagnostics.filter((diagnostic) => diagnostic.range.intersection(place));
       return [action];
     });
@@ -36,13 +37,16 @@ export class RoleStackActions implements vscode.CodeActionProvider, vscode.Dispo
     return roleStackTargets(model, this.index.workspaceOf(document.uri), fileKey(document.uri)).map((target) => ({ model, target }));
   }
 
-  /** Writes the stack of the action at `offset` to `destination` (a URI, never over an existing file) or where the save dialog says; returns the file's URI. */
-  private async create(uri: unknown, offset: unknown, destination: unknown): Promise<string | undefined> {
+  /** Writes the chosen stack to `destination` (a URI, never over an existing file) or where the save dialog says; returns the file's URI. */
+  private async create(uri: unknown, which: unknown, destination: unknown): Promise<string | undefined> {
     const document = typeof uri === 'string' ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
     const targets = document ? this.targets(document) : [];
-    const chosen = targets.find(({ target }) => target.start === offset) ?? targets[0];
+    // From a code action: that action's stack (an `Fn::If` role gives one per account at one place), or nothing if the file changed since; from the palette: the user picks.
+    const chosen = isStackChoice(which)
+      ? targets.find(({ target }) => target.start === which.start && target.suggestedFileName === which.fileName)
+      : await pickStack(targets);
     if (!document || !chosen) {
-      void vscode.window.showInformationMessage('No cross-account CloudFormation action here names roles that are missing from the workspace.');
+      if (targets.length === 0 || isStackChoice(which)) void vscode.window.showInformationMessage('No cross-account CloudFormation action here names roles that are missing from the workspace.');
       return undefined;
     }
     const file = typeof destination === 'string' ? vscode.Uri.parse(destination) : await vscode.window.showSaveDialog({
@@ -66,6 +70,29 @@ export class RoleStackActions implements vscode.CodeActionProvider, vscode.Dispo
   dispose(): void {
     this.command.dispose();
   }
+}
+
+/** Which stack a code action offered: the action's place and the stack's file name. */
+interface StackChoice {
+  readonly start: number;
+  readonly fileName: string;
+}
+
+function isStackChoice(value: unknown): value is StackChoice {
+  return typeof value === 'object' && value !== null && typeof (value as StackChoice).start === 'number' && typeof (value as StackChoice).fileName === 'string';
+}
+
+/** One entry per stack (the actions of one account share it); no question when there is one. */
+async function pickStack<T extends { target: RoleStackTarget }>(targets: readonly T[]): Promise<T | undefined> {
+  const stacks = [...new Map(targets.map((item) => [item.target.suggestedFileName, item])).values()];
+  if (stacks.length <= 1) return stacks[0];
+  const picked = await vscode.window.showQuickPick(stacks.map((item) => ({
+    label: item.target.suggestedFileName,
+    description: item.target.account ?? item.target.accountParameter,
+    detail: `Roles: ${item.target.missing.join(', ')}`,
+    item,
+  })), { title: 'Which account\'s role stack?' });
+  return picked?.item;
 }
 
 function folderOf(document: vscode.TextDocument): vscode.Uri | undefined {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { LineIndex, RULES, scanInto, Workspace, type LintResult } from '../core';
 import { readSettings, type Settings } from './settings';
@@ -5,11 +7,11 @@ import type { Report } from './report';
 
 /** What the index reads: templates and pipeline JSON. */
 const INCLUDE = '**/*.{yaml,yml,json,template}';
+const INCLUDED_EXTENSION = /\.(ya?ml|json|template)$/i;
 /** Dependencies and build output hold many JSON/YAML files and never the pipeline's own. */
 const ALWAYS_EXCLUDED = ['node_modules', '.git', 'cdk.out', '.aws-sam'];
 /** The first scan of a folder stops here (and says so): beyond it the files are data, not infrastructure. */
 export const MAX_INDEXED_FILES = 20_000;
-
 const REINDEX = 'Re-index';
 
 /** How the core names a document: its path on disk, or its URI when it has none. */
@@ -37,11 +39,14 @@ interface Space {
 /**
  * One `Workspace` per workspace folder (settings are per folder), holding every template and
  * pipeline file of it: open documents as they are in the editor, the others as on disk,
- * followed by a file watcher. Files outside any folder share one space of open documents.
+ * followed by file watchers. Files outside any folder share one space of open documents.
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly spaces = new Map<string, Space>();
+  private readonly watchers = new Map<string, vscode.Disposable[]>();
   private readonly lineIndexes = new Map<string, { text: string; index: LineIndex }>();
+  /** Bumped by every read or deletion of a file: a read that finishes after a newer event is dropped. */
+  private readonly generations = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly dependentsEmitter = new vscode.EventEmitter<readonly string[]>();
   private readonly cancellation = new vscode.CancellationTokenSource();
@@ -52,7 +57,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.subscriptions.push(this.dependentsEmitter, this.cancellation);
     for (const folder of vscode.workspace.workspaceFolders ?? []) this.watch(folder);
     this.subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders((event) => {
-      for (const folder of event.removed) this.spaces.delete(folder.uri.toString());
+      for (const folder of event.removed) {
+        const key = folder.uri.toString();
+        this.spaces.delete(key);
+        for (const watcher of this.watchers.get(key) ?? []) watcher.dispose();
+        this.watchers.delete(key);
+      }
       for (const folder of event.added) {
         this.watch(folder);
         void this.scan([folder]);
@@ -75,26 +85,18 @@ export class WorkspaceIndex implements vscode.Disposable {
       let total = 0;
       let truncated = false;
       for (const folder of folders) {
-        const settings = readSettings(folder.uri);
-        if (!settings.indexWorkspace) continue;
+        if (!readSettings(folder.uri).indexWorkspace) continue;
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, INCLUDE), excludeGlob(), MAX_INDEXED_FILES + 1, token);
         truncated ||= found.length > MAX_INDEXED_FILES;
-        const uris = found.slice(0, MAX_INDEXED_FILES).filter((uri) => !isExcluded(uri));
+        const uris = found.slice(0, MAX_INDEXED_FILES).filter((uri) => isInFolder(uri, folder));
         total += uris.length;
-        const space = this.space(folder.uri, settings);
         let reported = 0;
-        const outcome = await scanInto(space.workspace, uris.map((uri) => ({ fileName: fileKey(uri), read: () => readIfSmall(uri, settings.maxFileSize) })), {
-          isCancelled: cancelled,
-          // An open document is in the index as the editor has it.
-          skip: (fileName) => openDocument(uriOfKey(fileName)) !== undefined,
-          onProgress: (done, total) => {
-            // Increments add up to 100 over all folders.
-            const percent = (done / total) * 100 / folders.length;
-            progress.report({ message: `${done} of ${total} files`, increment: percent - reported });
-            reported = percent;
-          },
+        files += await this.load(folder, uris, cancelled, (done, count) => {
+          // Increments add up to 100 over all folders.
+          const percent = (done / count) * 100 / folders.length;
+          progress.report({ message: `${done} of ${count} files`, increment: percent - reported });
+          reported = percent;
         });
-        files += outcome.read;
       }
       const result = { files, cancelled: cancelled(), truncated, durationMs: Date.now() - started };
       this.report.log(`Indexed ${files} file(s) in ${result.durationMs} ms${result.cancelled ? '; cancelled, so checks across files see only those' : ''}${truncated ? `; stopped at ${MAX_INDEXED_FILES} files` : ''}.`);
@@ -105,33 +107,25 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
   }
 
-  /** Cancelling leaves cross-file checks half-blind: say so, and offer to finish. */
-  private async offerRescan(files: number, total: number): Promise<void> {
-    const choice = await vscode.window.showInformationMessage(
-      `Cross-Account Pipeline Lint read ${files} of ${total} files before indexing was cancelled; checks across files see only those.`,
-      REINDEX,
-    );
-    if (choice === REINDEX) await this.scan();
-  }
-
   /** Puts the document's current text in its space and lints it there; also returns the other files it may change. */
   lint(document: vscode.TextDocument, settings: Settings): { result: LintResult; dependents: readonly string[] } {
     const key = fileKey(document.uri);
     const { workspace } = this.space(document.uri, settings);
     const dependents = workspace.set(key, document.getText());
-    return { result: workspace.lint(key), dependents };
+    const result = workspace.lint(key);
+    // VS Code keeps documents a while after their editor closed: a saved one whose file was deleted is not part of the workspace any more.
+    if (document.uri.scheme === 'file' && !document.isDirty && !existsSync(document.uri.fsPath)) {
+      return { result, dependents: [...new Set([...dependents, ...workspace.delete(key)])] };
+    }
+    return { result, dependents };
   }
 
-  /** A closed document is the file on disk again, or gone when it has no file. */
+  /** A closed document is the file on disk again when the index follows that file; otherwise it leaves the index. */
   async closed(document: vscode.TextDocument): Promise<void> {
-    const key = fileKey(document.uri);
     const space = this.spaces.get(spaceKey(document.uri));
     if (!space) return;
-    if (document.uri.scheme !== 'file' || isExcluded(document.uri) || !readSettings(document.uri).indexWorkspace) {
-      this.dependentsEmitter.fire(space.workspace.delete(key));
-      return;
-    }
-    await this.reload(document.uri);
+    if (this.follows(document.uri)) await this.reload(document.uri);
+    else this.dependentsEmitter.fire(space.workspace.delete(fileKey(document.uri)));
   }
 
   /** A place in an indexed file, converted with the text its offsets point into. */
@@ -146,9 +140,42 @@ export class WorkspaceIndex implements vscode.Disposable {
     return new vscode.Location(uri, new vscode.Range(from.line, from.character, to.line, to.character));
   }
 
+  /**
+   * Whether offsets into the indexed text of a file are good for the file as it is now: an open
+   * buffer typed into since its last lint (or never linted) would put an edit in the wrong place.
+   */
+  isCurrent(key: string): boolean {
+    const open = openDocument(uriOfKey(key));
+    return !open || open.getText() === this.textOf(key);
+  }
+
   /** The workspace a document is linted in, for features that look across files. */
   workspaceOf(uri: vscode.Uri): Workspace | undefined {
     return this.spaces.get(spaceKey(uri))?.workspace;
+  }
+
+  /** Cancelling leaves cross-file checks half-blind: say so, and offer to finish. */
+  private async offerRescan(files: number, total: number): Promise<void> {
+    const choice = await vscode.window.showInformationMessage(
+      `Cross-Account Pipeline Lint read ${files} of ${total} files before indexing was cancelled; checks across files see only those.`,
+      REINDEX,
+    );
+    if (choice === REINDEX) await this.scan();
+  }
+
+  /** Reads files of a folder into its space; returns how many were read. */
+  private async load(folder: vscode.WorkspaceFolder, uris: readonly vscode.Uri[], isCancelled: () => boolean, onProgress?: (done: number, total: number) => void): Promise<number> {
+    const wanted = uris.filter((uri) => !isExcluded(uri));
+    const before = new Map(this.generations);
+    const outcome = await scanInto(
+      // Looked up per batch: a settings change during the scan rebuilds the space.
+      () => this.space(folder.uri, readSettings(folder.uri)).workspace,
+      wanted.map((uri) => ({ fileName: fileKey(uri), read: () => readIfSmall(uri, readSettings(folder.uri).maxFileSize) })),
+      // Unsaved changes are in the index as the editor has them; a saved buffer and the disk agree.
+      // A file the watcher reported on meanwhile is newer than what this scan read.
+      { isCancelled, onProgress, skip: (fileName) => openDocument(uriOfKey(fileName))?.isDirty === true || this.generations.get(fileName) !== before.get(fileName) },
+    );
+    return outcome.read;
   }
 
   private lineIndex(key: string): LineIndex | undefined {
@@ -169,25 +196,64 @@ export class WorkspaceIndex implements vscode.Disposable {
     return undefined;
   }
 
+  /** Files in a folder, and folders created, changed or deleted there (a folder's own event says nothing of its files). */
   private watch(folder: vscode.WorkspaceFolder): void {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, INCLUDE));
+    const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, INCLUDE));
+    const everything = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false);
     const changed = (uri: vscode.Uri): void => {
-      // A document with unsaved changes is indexed as the editor has it; otherwise the disk and the editor agree.
-      if (!isExcluded(uri) && !openDocument(uri)?.isDirty && readSettings(uri).indexWorkspace) void this.reload(uri);
+      if (this.follows(uri) && !openDocument(uri)?.isDirty) void this.reload(uri);
     };
-    this.subscriptions.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete((uri) => {
-      const space = this.spaces.get(spaceKey(uri));
-      // Unsaved changes still hold the file's content; a saved document of a deleted file is gone.
-      if (space && !openDocument(uri)?.isDirty) this.dependentsEmitter.fire(space.workspace.delete(fileKey(uri)));
-    }));
+    this.watchers.set(folder.uri.toString(), [
+      files, everything,
+      files.onDidCreate(changed),
+      files.onDidChange(changed),
+      everything.onDidCreate((uri) => void this.folderCreated(folder, uri)),
+      everything.onDidDelete((uri) => this.deleted(uri)),
+    ]);
+  }
+
+  /** A folder created, or renamed into place: its files arrive without events of their own. */
+  private async folderCreated(folder: vscode.WorkspaceFolder, uri: vscode.Uri): Promise<void> {
+    if (isExcluded(uri) || !readSettings(folder.uri).indexWorkspace || !(await isDirectory(uri))) return;
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, INCLUDE), excludeGlob(), MAX_INDEXED_FILES);
+    await this.load(folder, uris.filter((found) => isInFolder(found, folder)), () => this.cancellation.token.isCancellationRequested);
+    this.dependentsEmitter.fire(vscode.workspace.textDocuments.map((document) => fileKey(document.uri)));
+  }
+
+  /** A file or a whole folder deleted (or renamed away): everything indexed under it goes, unless unsaved changes still hold it. */
+  private deleted(uri: vscode.Uri): void {
+    const space = this.spaces.get(spaceKey(uri));
+    if (!space) return;
+    const key = fileKey(uri);
+    const separator = uri.scheme === 'file' && key.includes('\\') ? '\\' : '/';
+    const dependents = new Set<string>();
+    for (const fileName of space.workspace.fileNames) {
+      if ((fileName === key || fileName.startsWith(key + separator)) && !openDocument(uriOfKey(fileName))?.isDirty) {
+        this.bump(fileName);
+        for (const dependent of space.workspace.delete(fileName)) dependents.add(dependent);
+      }
+    }
+    if (dependents.size > 0) this.dependentsEmitter.fire([...dependents]);
+  }
+
+  /** Whether the index follows this file on disk: a template or pipeline file inside a folder it reads. */
+  private follows(uri: vscode.Uri): boolean {
+    return vscode.workspace.getWorkspaceFolder(uri) !== undefined && INCLUDED_EXTENSION.test(uri.path) && !isExcluded(uri) && readSettings(uri).indexWorkspace;
   }
 
   private async reload(uri: vscode.Uri): Promise<void> {
     const settings = readSettings(uri);
+    const generation = this.bump(fileKey(uri));
     const text = await readIfSmall(uri, settings.maxFileSize);
-    if (openDocument(uri)?.isDirty) return;
+    if (openDocument(uri)?.isDirty || this.generations.get(fileKey(uri)) !== generation) return;
     const { workspace } = this.space(uri, settings);
     this.dependentsEmitter.fire(text === undefined ? workspace.delete(fileKey(uri)) : workspace.set(fileKey(uri), text));
+  }
+
+  private bump(key: string): number {
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    return generation;
   }
 
   /** The space of the folder holding `uri`, rebuilt from its texts when the settings it depends on changed. */
@@ -204,7 +270,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
     for (const fileName of existing?.workspace.fileNames ?? []) {
       // Without indexing, only what is open stays (a scan brings the rest back when it is turned on).
-      if (settings.indexWorkspace || openDocument(uriOfKey(fileName))) workspace.set(fileName, existing?.workspace.text(fileName) ?? '');
+      if (settings.indexWorkspace || openDocument(uriOfKey(fileName))) workspace.load(fileName, existing?.workspace.text(fileName) ?? '');
     }
     const space = { workspace, fingerprint };
     this.spaces.set(key, space);
@@ -213,12 +279,18 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   dispose(): void {
     this.cancellation.cancel();
+    for (const watchers of this.watchers.values()) for (const watcher of watchers) watcher.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
 
 function spaceKey(uri: vscode.Uri): string {
   return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+}
+
+/** In this folder and not in a folder nested in it, which has a space of its own. */
+function isInFolder(uri: vscode.Uri, folder: vscode.WorkspaceFolder): boolean {
+  return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folder.uri.toString();
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -239,11 +311,25 @@ function excludeGlob(): string {
   return `{${[...ALWAYS_EXCLUDED.map((folder) => `**/${folder}/**`), ...userExcludes].join(',')}}`;
 }
 
+async function isDirectory(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return uri.scheme === 'file' ? (await stat(uri.fsPath)).isDirectory() : ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
+}
+
 /** The file's text, unless it is larger than files are linted (CPX-F01 says so when it is opened) or unreadable. */
 async function readIfSmall(uri: vscode.Uri, maxCharacters: number): Promise<string | undefined> {
+  // A character is at least one byte, so a file within the limit in characters may be up to 4 bytes each.
+  const limit = maxCharacters * 4;
   try {
-    // A character is at least one byte, so a file within the limit in characters may be up to 4 bytes each.
-    if ((await vscode.workspace.fs.stat(uri)).size > maxCharacters * 4) return undefined;
+    // Files on this machine are read directly: through the workbench's file service each read is a round trip to the UI.
+    if (uri.scheme === 'file') {
+      if ((await stat(uri.fsPath)).size > limit) return undefined;
+      return await readFile(uri.fsPath, 'utf8');
+    }
+    if ((await vscode.workspace.fs.stat(uri)).size > limit) return undefined;
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;

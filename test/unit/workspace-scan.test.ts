@@ -11,7 +11,7 @@ describe('scanInto', () => {
   it('reads every file in batches and reports progress after each', async () => {
     const workspace = new Workspace({ rules: RULES });
     const progress: string[] = [];
-    const outcome = await scanInto(workspace, files(5), { batchSize: 2, onProgress: (done, total) => progress.push(`${done}/${total}`) });
+    const outcome = await scanInto(() => workspace, files(5), { batchSize: 2, onProgress: (done, total) => progress.push(`${done}/${total}`) });
     assert.deepEqual(outcome, { read: 5, cancelled: false });
     assert.deepEqual(progress, ['2/5', '4/5', '5/5']);
     assert.equal(workspace.fileNames.length, 5);
@@ -21,15 +21,24 @@ describe('scanInto', () => {
   it('stops between batches when cancelled, keeping what it read', async () => {
     const workspace = new Workspace({ rules: RULES });
     let batches = 0;
-    const outcome = await scanInto(workspace, files(10), { batchSize: 3, isCancelled: () => batches === 2, onProgress: () => { batches++; } });
+    const outcome = await scanInto(() => workspace, files(10), { batchSize: 3, isCancelled: () => batches === 2, onProgress: () => { batches++; } });
     assert.deepEqual(outcome, { read: 6, cancelled: true });
     assert.deepEqual(workspace.fileNames, ['roles-0.yaml', 'roles-1.yaml', 'roles-2.yaml', 'roles-3.yaml', 'roles-4.yaml', 'roles-5.yaml']);
+  });
+
+  it('asks for the workspace before each batch, so files read after it was replaced go to the new one', async () => {
+    const first = new Workspace({ rules: RULES });
+    const second = new Workspace({ rules: RULES });
+    let current = first;
+    await scanInto(() => current, files(4), { batchSize: 2, onProgress: () => { current = second; } });
+    assert.deepEqual(first.fileNames, ['roles-0.yaml', 'roles-1.yaml']);
+    assert.deepEqual(second.fileNames, ['roles-2.yaml', 'roles-3.yaml']);
   });
 
   it('leaves out files it could not read, or that the caller follows itself (open in an editor)', async () => {
     const workspace = new Workspace({ rules: RULES });
     workspace.set('roles-1.yaml', CI_PIPELINE);
-    const outcome = await scanInto(workspace, files(4, async (index) => {
+    const outcome = await scanInto(() => workspace, files(4, async (index) => {
       if (index === 2) throw new Error('EACCES');
       return index === 3 ? undefined : DEV_ROLES;
     }), { skip: (fileName) => fileName === 'roles-1.yaml' });

@@ -23,14 +23,19 @@ export interface ScanOutcome {
 
 const DEFAULT_BATCH = 32;
 
-/** Reads files into the workspace in batches, between which the caller can cancel or report progress. */
-export async function scanInto(workspace: Workspace, files: readonly ScanFile[], options: ScanOptions = {}): Promise<ScanOutcome> {
+/**
+ * Reads files into a workspace in batches, between which the caller can cancel or report
+ * progress. The workspace is asked for before each batch: the caller may replace it meanwhile
+ * (new settings), and the rest of the files go to the new one.
+ */
+export async function scanInto(target: () => Workspace, files: readonly ScanFile[], options: ScanOptions = {}): Promise<ScanOutcome> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
   let read = 0;
   for (let first = 0; first < files.length; first += batchSize) {
     if (options.isCancelled?.()) return { read, cancelled: true };
     const batch = files.slice(first, first + batchSize);
     const texts = await Promise.all(batch.map((file) => file.read().catch(() => undefined)));
+    const workspace = target();
     batch.forEach((file, i) => {
       const text = texts[i];
       if (text !== undefined && !options.skip?.(file.fileName)) workspace.load(file.fileName, text);

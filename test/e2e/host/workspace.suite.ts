@@ -25,7 +25,7 @@ async function diagnosticsWhere(uri: vscode.Uri, met: (diagnostics: vscode.Diagn
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       listener.dispose();
-      reject(new Error(`${what}: never happened; have ${current().map(codeOf).join(', ')}`));
+      reject(new Error(`${what}: never happened; have ${current().map((d) => `${codeOf(d)} ${d.message}`).join(' | ')}`));
     }, 10_000);
     const listener = vscode.languages.onDidChangeDiagnostics(() => {
       if (!met(current())) return;
@@ -161,6 +161,49 @@ describe('the workspace index in the extension host', () => {
       await config.update('parameterFiles', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back without the parameter file');
+  });
+
+  it('a fix into the role template is not offered while its open buffer differs from the text it was made for', async () => {
+    const config = vscode.workspace.getConfiguration('cpxLint', ciUri);
+    // Linting on save: typing in the role template does not reach the index.
+    await config.update('run', 'onSave', vscode.ConfigurationTarget.Workspace);
+    const fixTitles = async (): Promise<string[]> => {
+      const r06 = (await diagnosticsWhere(ciUri, withR06, 'CPX-R06 on ci.yaml')).find((d) => codeOf(d) === 'CPX-R06');
+      assert.ok(r06);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', ciUri, r06.range, vscode.CodeActionKind.QuickFix.value);
+      return actions.filter((action) => action.edit?.entries().some(([uri]) => uri.fsPath === devFile)).map((action) => action.title);
+    };
+    try {
+      await vscode.workspace.openTextDocument(ciUri);
+      assert.equal((await fixTitles()).length, 1, 'the fix into dev.yaml is offered');
+      const dev = await vscode.workspace.openTextDocument(devFile);
+      await vscode.window.showTextDocument(dev);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(dev.uri, new vscode.Position(0, 0), '# moved everything down a line\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.deepEqual(await fixTitles(), [], 'not offered against the changed buffer');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      assert.equal((await fixTitles()).length, 1, 'offered again once the buffer is what was linted');
+    } finally {
+      await config.update('run', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('a folder renamed or deleted on disk takes its templates along', async () => {
+    fs.rmSync(devFile);
+    await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone after dev.yaml was deleted');
+    const inFile = (name: string) => (diagnostics: vscode.Diagnostic[]): boolean => diagnostics.some((d) => codeOf(d) === 'CPX-R06'
+      && (d.relatedInformation ?? []).some((item) => item.location.uri.fsPath === path.join(folder, name, 'roles.yaml')));
+    fs.mkdirSync(path.join(folder, 'team'));
+    fs.writeFileSync(path.join(folder, 'team', 'roles.yaml'), devWrong);
+    await diagnosticsWhere(ciUri, inFile('team'), 'CPX-R06 pointing into team/roles.yaml');
+    // A rename reports the folders only; a stale team/roles.yaml would make the role ambiguous (a CPX-U01 note, no CPX-R06).
+    fs.renameSync(path.join(folder, 'team'), path.join(folder, 'team-renamed'));
+    await diagnosticsWhere(ciUri, inFile('team-renamed'), 'CPX-R06 pointing into team-renamed/roles.yaml');
+    fs.rmSync(path.join(folder, 'team-renamed'), { recursive: true });
+    await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone with the folder');
+    fs.writeFileSync(devFile, devWrong);
+    await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back with dev.yaml');
   });
 
   it('a role template deleted from disk leaves the pipeline unchecked against it', async () => {
