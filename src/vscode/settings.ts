@@ -24,12 +24,13 @@ const SEVERITIES = new Set(['off', 'error', 'warning', 'info']);
 /** Parameter files are read once per change on disk, not on every keystroke. */
 const parameterFileCache = new Map<string, { mtimeMs: number; values: Map<string, string> }>();
 
-function readParameterFile(file: string): Map<string, string> {
+function readParameterFile(file: string, configEnv: string): Map<string, string> {
   const { mtimeMs } = fs.statSync(file);
-  const cached = parameterFileCache.get(file);
+  const cacheKey = `${file}\u0000${configEnv}`;
+  const cached = parameterFileCache.get(cacheKey);
   if (cached && cached.mtimeMs === mtimeMs) return cached.values;
-  const values = parseParameterFile(fs.readFileSync(file, 'utf8'), { fileName: file });
-  parameterFileCache.set(file, { mtimeMs, values });
+  const values = parseParameterFile(fs.readFileSync(file, 'utf8'), { fileName: file, configEnv });
+  parameterFileCache.set(cacheKey, { mtimeMs, values });
   return values;
 }
 
@@ -51,7 +52,7 @@ export function readSettings(scope: vscode.Uri): Settings {
   for (const file of config.get<string[]>('parameterFiles') ?? []) {
     const absolute = path.isAbsolute(file) || !folder ? file : path.join(folder, file);
     try {
-      for (const [key, value] of readParameterFile(absolute)) parameterValues.set(key, value);
+      for (const [key, value] of readParameterFile(absolute, config.get<string>('samConfigEnv') || 'default')) parameterValues.set(key, value);
     } catch (error) {
       problems.push(`parameter file ${absolute}: ${error instanceof Error ? error.message : String(error)}`);
     }

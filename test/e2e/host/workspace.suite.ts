@@ -152,12 +152,16 @@ describe('the workspace index in the extension host', () => {
     await vscode.workspace.openTextDocument(ciUri);
     await diagnosticsWhere(ciUri, withR06, 'CPX-R06 on ci.yaml');
     // DEV in the pipeline's own account: the role trusting its own account trusts the pipeline's.
-    fs.writeFileSync(path.join(folder, 'samconfig.toml'), 'version = 0.1\n[default.deploy.parameters]\nparameter_overrides = "DevAccountId=111111111111"\n');
+    fs.writeFileSync(path.join(folder, 'samconfig.toml'), 'version = 0.1\n[default.deploy.parameters]\nparameter_overrides = "DevAccountId=111111111111"\n[prod.deploy.parameters]\nparameter_overrides = "DevAccountId=444444444444"\n');
     const config = vscode.workspace.getConfiguration('cpxLint', ciUri);
     await config.update('parameterFiles', ['cross-account/samconfig.toml'], vscode.ConfigurationTarget.Workspace);
     try {
       await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone with DevAccountId from samconfig.toml');
+      // Another environment: DEV in another account again.
+      await config.update('samConfigEnv', 'prod', vscode.ConfigurationTarget.Workspace);
+      await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back with the prod environment of samconfig.toml');
     } finally {
+      await config.update('samConfigEnv', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('parameterFiles', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back without the parameter file');
