@@ -32,6 +32,8 @@ export interface WorkspaceLookups {
   /** Role definitions in other files by the ARN that names them. */
   readonly roles: RoleLookup;
   readonly exports: ReadonlyMap<string, string>;
+  /** The file a template found by `templates` came from, to point at places in it. */
+  readonly fileOf: (model: DocumentModel) => string | undefined;
 }
 
 export const DEFAULT_MAX_LENGTH = 4 * 1024 * 1024;
@@ -61,7 +63,7 @@ export function lintSource(source: SourceDocument, options: LintOptions): LintRe
   const { workspace } = options;
   const own = sameDocument(options.fileName, model);
   const templates: TemplateLookup = workspace ? (path) => own(path) ?? workspace.templates(path) : own;
-  const findings = runRules(model, options.rules, templates, workspace?.roles).filter((finding) => !isSuppressed(model, finding));
+  const findings = runRules(model, options.rules, templates, workspace?.roles, workspace?.fileOf).filter((finding) => !isSuppressed(model, finding));
   return { model, findings: applySeverityOverrides(findings, options.severityOverrides ?? new Map()) };
 }
 
@@ -94,7 +96,7 @@ function ownRole(model: DocumentModel, arn: readonly Part[]): RoleDefinition[] {
   return role ? [{ fileName: undefined, model, role }] : [];
 }
 
-export function runRules(model: DocumentModel, rules: readonly Rule[], templates: TemplateLookup = NO_TEMPLATES, roles: RoleLookup = NO_ROLES): Finding[] {
+export function runRules(model: DocumentModel, rules: readonly Rule[], templates: TemplateLookup = NO_TEMPLATES, roles: RoleLookup = NO_ROLES, fileOf: (model: DocumentModel) => string | undefined = () => undefined): Finding[] {
   const findings: Finding[] = [];
   const arnCache = new Map<Node, readonly ArnAlternative[]>();
   const valueCache = new Map<Node, readonly StringAlternative[]>();
@@ -135,6 +137,7 @@ export function runRules(model: DocumentModel, rules: readonly Rule[], templates
         return derivedCache.get(compute) as T;
       },
       deployedTemplate,
+      fileOf: (other) => (other === model ? undefined : fileOf(other)),
       roleDefinitions: (arn) => {
         // Every action of every cross-file rule asks about the same few roles, usually with the
         // very parts `values` cached, so identity answers before the written form is compared.

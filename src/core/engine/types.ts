@@ -58,6 +58,8 @@ export interface RuleContext {
   derived<T>(compute: (model: DocumentModel) => T): T;
   /** The template a CloudFormation action deploys (the file after `::` in TemplatePath), when the engine has it. */
   deployedTemplate(action: ActionModel): DocumentModel | undefined;
+  /** The workspace file a template of `deployedTemplate` came from; undefined for this document (or when unknown). */
+  fileOf(model: DocumentModel): string | undefined;
   /** The `AWS::IAM::Role` definitions a role ARN names, in this file or other files of the workspace; several mean it is ambiguous. */
   roleDefinitions(arn: readonly Part[]): readonly RoleDefinition[];
 }

@@ -43,9 +43,10 @@ export const rule: Rule = {
         if (!inPipelineAccount(context, pipeline, bucket, account)) continue;
         const locations = objects.map(({ resource, property }) => `${resource.logicalId}.${property}`).join(', ');
         const data = { action: actionLabel(action), account: accountText(model, account), bucket, locations };
-        // Places in another file cannot be pointed at from this one: the finding names the template path instead.
-        const related: RelatedDescriptor[] = template === model
-          ? objects.map(({ field }) => ({ target: { field }, message: "Packaged code in the pipeline account's bucket." }))
+        // The packaged code where it is written: in this file, or in the deployed template's file of the workspace.
+        const templateFile = context.fileOf(template);
+        const related: RelatedDescriptor[] = template === model || templateFile !== undefined
+          ? objects.map(({ field }) => ({ target: { field, fileName: templateFile }, message: "Packaged code in the pipeline account's bucket." }))
           : [{ target: { field: templatePath }, message: `The deployed template, whose packaged code is in bucket '${bucket}'.` }];
         const roles = linkedRoles(context, cloudFormationRole).filter((linked) => context.compareAccounts(linked.account, PIPELINE) !== 'same')
           .map((linked) => ({ linked, reads: roleReads(linked, bucket, objects) }));

@@ -167,6 +167,7 @@ export class Workspace {
       if (definitions.length === 1 && definitions[0].fileName !== fileName) exports.set(name, definitions[0].value);
     }
     const templates = new Map<string, DocumentModel | undefined>();
+    const files = new Map<DocumentModel, string>();
     return {
       exports,
       roles: (arn) => {
@@ -180,8 +181,10 @@ export class Workspace {
         const found = [...this.entries].filter(([name, entry]) => name !== fileName && entry.model?.kind === 'template' && `/${name.replace(/\\/g, '/')}`.endsWith(wanted));
         const model = found.length === 1 ? found[0][1].model : undefined;
         templates.set(pathInArtifact, model);
+        if (model) files.set(model, found[0][0]);
         return model;
       },
+      fileOf: (model) => files.get(model),
     };
   }
 

@@ -155,14 +155,15 @@ describe('CPX-S06 across files', () => {
     const files = { 'ci.yaml': pipeline, 'dev.yaml': withoutAdmin, 'app/template.yml': packaged };
     for (const [name, text] of Object.entries(files)) space.set(name, text);
     assert.deepEqual(lint(files), [
-      `CPX-S06 error ${lineOf(pipeline, `RoleArn: ${cfnRole}`)} ${cfnRole} ci.yaml:${lineOf(pipeline, 'TemplatePath')} dev.yaml:${lineOf(withoutAdmin, 'CloudFormationRole:') + 1}`,
+      // The packaged code in the deployed template's own file, and the role in its file.
+      `CPX-S06 error ${lineOf(pipeline, `RoleArn: ${cfnRole}`)} ${cfnRole} app/template.yml:${lineOf(packaged, 'S3Bucket')} dev.yaml:${lineOf(withoutAdmin, 'CloudFormationRole:') + 1}`,
     ]);
     assert.deepEqual(space.lint('ci.yaml').findings.flatMap((finding) => finding.fixes), []);
   });
 
   it('the DEV roles not in the workspace: a warning', () => {
     assert.deepEqual(lint({ 'ci.yaml': pipeline, 'app/template.yml': packaged }), [
-      `CPX-S06 warning ${lineOf(pipeline, `RoleArn: ${cfnRole}`)} ${cfnRole} ci.yaml:${lineOf(pipeline, 'TemplatePath')}`,
+      `CPX-S06 warning ${lineOf(pipeline, `RoleArn: ${cfnRole}`)} ${cfnRole} app/template.yml:${lineOf(packaged, 'S3Bucket')}`,
     ]);
   });
 
