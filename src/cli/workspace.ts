@@ -41,7 +41,7 @@ export function lintFiles(files: readonly string[], parameterValues: ReadonlyMap
   };
   const links = workspace.links().map((link): LinkReport => ({
     kind: link.kind, file: link.fileName, region: region(link.fileName, link.node.start, link.node.end), reference: link.reference,
-    targets: link.targets.map((target) => ({ file: target.fileName, region: region(target.fileName, target.node.start, target.node.end) })),
+    targets: link.targets.map((target) => ({ file: target.fileName, region: region(target.fileName, target.start, target.end) })),
   }));
   return { reports, links };
 }

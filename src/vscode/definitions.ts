@@ -15,7 +15,7 @@ export class LinkDefinitionProvider implements vscode.DefinitionProvider {
     if (!link) return [];
     const origin = new vscode.Range(document.positionAt(link.node.start), document.positionAt(link.node.end));
     return link.targets.map((target) => {
-      const location = this.index.location(target.fileName, target.node.start, target.node.end);
+      const location = this.index.location(target.fileName, target.start, target.end);
       return { originSelectionRange: origin, targetUri: location.uri, targetRange: location.range };
     });
   }

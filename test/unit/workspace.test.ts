@@ -129,6 +129,22 @@ describe('workspace', () => {
     assert.deepEqual(space.dependentsOf('exports.yaml'), ['ci.yaml']);
   });
 
+  it('lets go of the models of files not used lately, and builds them again from the text when a lint needs them', () => {
+    const dev = DEV_ROLES.replace(TRUST_CI, 'AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"');
+    const files: Record<string, string> = { 'ci.yaml': CI_PIPELINE, 'dev.yaml': dev };
+    const space = workspace(files);
+    const first = space.model('dev.yaml');
+    // Many other templates pass through the index after dev.yaml.
+    for (let index = 0; index < 300; index++) space.load(`other-${index}.yaml`, `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Topic${index}: {Type: AWS::SNS::Topic}\n`);
+    const again = space.model('dev.yaml');
+    assert.notEqual(again, first, 'built again');
+    assert.equal(again?.source.text, dev);
+    assert.deepEqual(space.rolesByKey('role/cross-account-role').map((role) => [role.fileName, role.role.logicalId]), [['dev.yaml', 'CrossAccountRole']]);
+    assert.deepEqual(findings(space, 'ci.yaml', files), [
+      `CPX-R06 ${lineOf(CI_PIPELINE, `RoleArn: ${ACTION_ROLE}`)} ${ACTION_ROLE} dev.yaml:${lineOf(dev, 'AssumeRolePolicyDocument') + 1}`,
+    ]);
+  });
+
   it('a role defined in two files: a CPX-U01 note, never a guess', () => {
     const wrong = DEV_ROLES.replace(TRUST_CI, 'Service: codepipeline.amazonaws.com').replace(PASS_ROLE, '');
     const files = { 'ci.yaml': CI_PIPELINE, 'dev.yaml': DEV_ROLES, 'dev-copy.yaml': wrong };

@@ -1,4 +1,4 @@
-import { get, getEntry, isMap, scalarText, type Node } from '../source';
+import { get, getEntry, isMap, scalarText, type Node, type Span } from '../source';
 import { detectFormat, parseSource } from '../source';
 import { buildModel } from '../model/build';
 import { mightBeOurs } from '../model/kinds';
@@ -30,11 +30,10 @@ export interface DefinedRole extends RoleDefinition {
   readonly key: string;
 }
 
-export interface DefinedExport {
+export interface DefinedExport extends Span {
   readonly fileName: string;
   readonly name: string;
   readonly value: string;
-  readonly node: Node;
 }
 
 /** A reference in one file resolved to a definition in another. */
@@ -44,13 +43,26 @@ export interface WorkspaceLink {
   readonly node: Node;
   /** The role ARN as written, or the export name. */
   readonly reference: string;
-  readonly targets: readonly { readonly fileName: string; readonly node: Node }[];
+  readonly targets: readonly ({ readonly fileName: string } & Span)[];
 }
 
+/** A role a file defines, kept without its file's model. */
+interface RoleFact extends Span {
+  readonly fileName: string;
+  readonly key: string;
+  readonly logicalId: string;
+}
+
+/**
+ * What the index keeps of a file: its text and what links it to others. Models are about ten
+ * times the size of their text, so only the recently used ones are kept (`models`), and a file's
+ * model is built again from its text when a lint needs it.
+ */
 interface Entry {
   readonly text: string;
-  readonly model: DocumentModel | undefined;
-  readonly roles: readonly DefinedRole[];
+  /** Undefined for a file the lint gates skip (binary, not ours, too large). */
+  readonly kind: DocumentModel['kind'] | undefined;
+  readonly roles: readonly RoleFact[];
   readonly exports: readonly DefinedExport[];
   /** Role keys its role fields name, the export names it imports, and the template paths it deploys. */
   readonly roleReferences: ReadonlySet<string>;
@@ -58,9 +70,14 @@ interface Entry {
   readonly templatePaths: ReadonlySet<string>;
 }
 
+/** Models kept at once: every file a few lints touch, without holding a large workspace's trees. */
+const MODELS_KEPT = 256;
+
 export class Workspace {
   private readonly entries = new Map<string, Entry>();
-  private index: { roles: Map<string, DefinedRole[]>; exports: Map<string, DefinedExport[]> } | undefined;
+  /** Recently used models by file, least recent first. */
+  private readonly models = new Map<string, DocumentModel>();
+  private index: { roles: Map<string, RoleFact[]>; exports: Map<string, DefinedExport[]> } | undefined;
 
   constructor(private readonly options: WorkspaceOptions) {}
 
@@ -78,7 +95,10 @@ export class Workspace {
   /** Adds or replaces a file without working out its dependents: for a first scan, which re-lints everything open anyway. */
   load(fileName: string, text: string): void {
     if (this.entries.get(fileName)?.text === text) return;
-    this.entries.set(fileName, indexFile(fileName, text, this.options));
+    const { entry, model } = indexFile(fileName, text, this.options);
+    this.entries.set(fileName, entry);
+    this.models.delete(fileName);
+    if (model) this.keep(fileName, model);
     this.index = undefined;
   }
 
@@ -86,6 +106,7 @@ export class Workspace {
   delete(fileName: string): string[] {
     const before = this.dependentsOf(fileName);
     if (this.entries.delete(fileName)) this.index = undefined;
+    this.models.delete(fileName);
     return before;
   }
 
@@ -93,8 +114,25 @@ export class Workspace {
     return [...this.entries.keys()];
   }
 
+  /** The file's model, built again from its text if it was let go; undefined for a file the lint gates skip. */
   model(fileName: string): DocumentModel | undefined {
-    return this.entries.get(fileName)?.model;
+    const entry = this.entries.get(fileName);
+    if (!entry?.kind) return undefined;
+    const kept = this.models.get(fileName);
+    if (kept) {
+      // Most recently used last.
+      this.models.delete(fileName);
+      this.models.set(fileName, kept);
+      return kept;
+    }
+    const model = buildModel(parseSource(entry.text, detectFormat(fileName, entry.text)), { parameterValues: this.options.parameterValues });
+    this.keep(fileName, model);
+    return model;
+  }
+
+  private keep(fileName: string, model: DocumentModel): void {
+    this.models.set(fileName, model);
+    if (this.models.size > MODELS_KEPT) this.models.delete(this.models.keys().next().value as string);
   }
 
   /** The text a file was indexed with: what its offsets (findings, related places, fixes) point into. */
@@ -104,7 +142,11 @@ export class Workspace {
 
   /** Every definition of `role/<path><name>` in the workspace. */
   rolesByKey(key: string): readonly DefinedRole[] {
-    return this.built().roles.get(key) ?? [];
+    return (this.built().roles.get(key) ?? []).flatMap((fact): DefinedRole[] => {
+      const model = this.model(fact.fileName);
+      const role = model?.typed.roles.find((candidate) => candidate.logicalId === fact.logicalId);
+      return model && role ? [{ fileName: fact.fileName, key, model, role }] : [];
+    });
   }
 
   exportsByName(name: string): readonly DefinedExport[] {
@@ -129,7 +171,8 @@ export class Workspace {
     if (!entry) return { model: undefined, findings: [] };
     const options = { ...this.options, fileName, workspace: this.lookups(fileName) };
     // The index already parsed the text; a file it gated (binary, not ours, too large) goes through the same gates again.
-    return entry.model ? lintSource(entry.model.source, options) : lint(entry.text, options);
+    const model = this.model(fileName);
+    return model ? lintSource(model.source, options) : lint(entry.text, options);
   }
 
   /** Role fields resolved to role definitions in other files, and imports to exports, in file order. */
@@ -139,7 +182,10 @@ export class Workspace {
 
   /** The links of one file, in text order: what "go to definition" follows. */
   linksOf(fileName: string): WorkspaceLink[] {
-    const model = this.entries.get(fileName)?.model;
+    const entry = this.entries.get(fileName);
+    // Most files name no role and import nothing: their model is not needed.
+    if (!entry || (entry.roleReferences.size === 0 && entry.imports.size === 0)) return [];
+    const model = this.model(fileName);
     if (!model) return [];
     const links: WorkspaceLink[] = [];
     const seen = new Set<Node>();
@@ -147,14 +193,14 @@ export class Workspace {
       if (seen.has(field.node)) continue;
       seen.add(field.node);
       const keys = new Set(evaluateString(field.node, model.scope).flatMap((alternative) => roleKeyOfArn(alternative.value) ?? []));
-      const targets = [...keys].flatMap((key) => this.rolesByKey(key)).filter((role) => role.fileName !== fileName);
+      const targets = [...keys].flatMap((key) => this.built().roles.get(key) ?? []).filter((role) => role.fileName !== fileName);
       if (targets.length > 0) {
-        links.push({ kind: 'role', fileName, node: field.node, reference: model.source.text.slice(field.node.start, field.node.end), targets: targets.map((role) => ({ fileName: role.fileName, node: role.role.node })) });
+        links.push({ kind: 'role', fileName, node: field.node, reference: model.source.text.slice(field.node.start, field.node.end), targets: targets.map(({ fileName: target, start, end }) => ({ fileName: target, start, end })) });
       }
     }
     for (const { name, node } of importsOf(model)) {
       const targets = this.exportsByName(name).filter((exported) => exported.fileName !== fileName);
-      if (targets.length > 0) links.push({ kind: 'export', fileName, node, reference: name, targets: targets.map((exported) => ({ fileName: exported.fileName, node: exported.node })) });
+      if (targets.length > 0) links.push({ kind: 'export', fileName, node, reference: name, targets: targets.map(({ fileName: target, start, end }) => ({ fileName: target, start, end })) });
     }
     // Role fields come action by action (the action role, then its CloudFormation role): put them in text order.
     return links.sort((a, b) => a.node.start - b.node.start);
@@ -178,8 +224,8 @@ export class Workspace {
         // Every rule about the deployed template asks for each action: search the files once per path.
         if (templates.has(pathInArtifact)) return templates.get(pathInArtifact);
         const wanted = `/${pathInArtifact.replace(/^\.?\/+/, '')}`;
-        const found = [...this.entries].filter(([name, entry]) => name !== fileName && entry.model?.kind === 'template' && `/${name.replace(/\\/g, '/')}`.endsWith(wanted));
-        const model = found.length === 1 ? found[0][1].model : undefined;
+        const found = [...this.entries].filter(([name, entry]) => name !== fileName && entry.kind === 'template' && `/${name.replace(/\\/g, '/')}`.endsWith(wanted));
+        const model = found.length === 1 ? this.model(found[0][0]) : undefined;
         templates.set(pathInArtifact, model);
         if (model) files.set(model, found[0][0]);
         return model;
@@ -188,9 +234,9 @@ export class Workspace {
     };
   }
 
-  private built(): { roles: Map<string, DefinedRole[]>; exports: Map<string, DefinedExport[]> } {
+  private built(): { roles: Map<string, RoleFact[]>; exports: Map<string, DefinedExport[]> } {
     if (this.index) return this.index;
-    const roles = new Map<string, DefinedRole[]>();
+    const roles = new Map<string, RoleFact[]>();
     const exports = new Map<string, DefinedExport[]>();
     for (const entry of this.entries.values()) {
       for (const role of entry.roles) append(roles, role.key, role);
@@ -208,15 +254,15 @@ function append<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-function indexFile(fileName: string, text: string, options: WorkspaceOptions): Entry {
-  const empty = { text, model: undefined, roles: [], exports: [], roleReferences: new Set<string>(), imports: new Set<string>(), templatePaths: new Set<string>() };
+function indexFile(fileName: string, text: string, options: WorkspaceOptions): { entry: Entry; model: DocumentModel | undefined } {
+  const empty = { text, kind: undefined, roles: [], exports: [], roleReferences: new Set<string>(), imports: new Set<string>(), templatePaths: new Set<string>() };
   // The same gates as `lint`: binary files, files that are not ours, and files too large to lint.
-  if (text.slice(0, 8192).includes('\u0000') || !mightBeOurs(text) || text.length > (options.maxLength ?? DEFAULT_MAX_LENGTH)) return empty;
+  if (text.slice(0, 8192).includes('\u0000') || !mightBeOurs(text) || text.length > (options.maxLength ?? DEFAULT_MAX_LENGTH)) return { entry: empty, model: undefined };
   const model = buildModel(parseSource(text, detectFormat(fileName, text)), { parameterValues: options.parameterValues });
-  if (model.kind === 'none') return { ...empty, model };
-  const roles = model.typed.roles.flatMap((role): DefinedRole[] => {
+  if (model.kind === 'none') return { entry: { ...empty, kind: model.kind }, model };
+  const roles = model.typed.roles.flatMap((role): RoleFact[] => {
     const key = roleKeyOfResource(role, model);
-    return key ? [{ fileName, model, role, key }] : [];
+    return key ? [{ fileName, key, logicalId: role.logicalId, start: role.node.start, end: role.node.end }] : [];
   });
   const roleReferences = new Set([...roleFields(model)].flatMap(({ field }) => evaluateString(field.node, model.scope).flatMap((alternative) => roleKeyOfArn(alternative.value) ?? [])));
   const templatePaths = new Set(actions(model).flatMap(([action]) => {
@@ -224,7 +270,8 @@ function indexFile(fileName: string, text: string, options: WorkspaceOptions): E
     const separator = templatePath?.indexOf('::') ?? -1;
     return templatePath && separator > 0 ? [templatePath.slice(separator + 2).replace(/^\.?\/+/, '')] : [];
   }));
-  return { text, model, roles, exports: exportsOf(fileName, model), roleReferences, imports: new Set(importsOf(model).map((imported) => imported.name)), templatePaths };
+  const entry = { text, kind: model.kind, roles, exports: exportsOf(fileName, model), roleReferences, imports: new Set(importsOf(model).map((imported) => imported.name)), templatePaths };
+  return { entry, model };
 }
 
 function exportsOf(fileName: string, model: DocumentModel): DefinedExport[] {
@@ -234,7 +281,7 @@ function exportsOf(fileName: string, model: DocumentModel): DefinedExport[] {
     const name = plainText(get(get(output.value, 'Export'), 'Name'), model);
     const valueEntry = isMap(output.value) ? getEntry(output.value, 'Value') : undefined;
     const value = valueEntry && plainText(valueEntry.value, model);
-    return name && value !== undefined && valueEntry ? [{ fileName, name, value, node: valueEntry.value }] : [];
+    return name && value !== undefined && valueEntry ? [{ fileName, name, value, start: valueEntry.value.start, end: valueEntry.value.end }] : [];
   });
 }
 
