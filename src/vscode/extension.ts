@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(linter, index), {
       providedCodeActionKinds: FixProvider.kinds,
     }),
-    vscode.languages.registerHoverProvider(SELECTOR, new RoleHoverProvider(linter)),
+    vscode.languages.registerHoverProvider(SELECTOR, new RoleHoverProvider(linter, index)),
     vscode.languages.registerDefinitionProvider(SELECTOR, new LinkDefinitionProvider(index)),
     roleStacks,
     vscode.languages.registerCodeActionsProvider(SELECTOR, roleStacks, { providedCodeActionKinds: RoleStackActions.kinds }),

@@ -1,16 +1,30 @@
 import * as vscode from 'vscode';
 import { hoverAt } from '../core';
 import { toRange } from './convert';
+import { linkAt } from './definitions';
 import type { Linter } from './linter';
+import type { WorkspaceIndex } from './workspaceIndex';
 
-/** Hover on a role field: which role it is, its account, and what must hold. */
+/** Hover on a role field: which role it is, its account, what must hold, and the file that defines it. */
 export class RoleHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly linter: Linter) {}
+  constructor(private readonly linter: Linter, private readonly index: WorkspaceIndex) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const result = this.linter.resultFor(document);
     if (!result?.model) return undefined;
-    const info = hoverAt(result.model, document.offsetAt(position), result.findings, result.settings.accountNames);
-    return info ? new vscode.Hover(new vscode.MarkdownString(info.markdown), toRange(document, info.start, info.end)) : undefined;
+    const offset = document.offsetAt(position);
+    const info = hoverAt(result.model, offset, result.findings, result.settings.accountNames);
+    if (!info) return undefined;
+    const markdown = new vscode.MarkdownString(info.markdown);
+    const link = linkAt(this.index, document, offset);
+    if (link) {
+      const places = link.targets.map((target) => {
+        const { uri, range } = this.index.location(target.fileName, target.start, target.end);
+        const line = range.start.line + 1;
+        return `[${vscode.workspace.asRelativePath(uri)}:${line}](${uri.with({ fragment: `L${line}` }).toString()})`;
+      });
+      markdown.appendMarkdown(`\n\nDefined in ${places.join(', ')}${places.length > 1 ? ' (more than one definition: the cross-file checks are skipped)' : ''}.`);
+    }
+    return new vscode.Hover(markdown, toRange(document, info.start, info.end));
   }
 }

@@ -95,6 +95,10 @@ describe('the workspace index in the extension host', () => {
     assert.ok(role, `a definition in dev.yaml: ${JSON.stringify(targets.map((target) => target.uri.fsPath))}`);
     const roleNameLine = lineOf(devWrong, 'RoleName: cross-account-role') - 1;
     assert.ok(role.range.start.line <= roleNameLine && roleNameLine <= role.range.end.line, `the role's range holds its RoleName: ${JSON.stringify(role.range)}`);
+    // The hover names the file and line too, as a link.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', ciUri, position);
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(text, new RegExp(`\\[cross-account/dev\\.yaml:${role.range.start.line + 1}\\]\\(file://[^)]*dev\\.yaml#L${role.range.start.line + 1}\\)`), text);
   });
 
   it('fixing the role template on disk re-lints the open pipeline', async () => {
