@@ -5,7 +5,7 @@ import { linkAt } from './definitions';
 import type { Linter } from './linter';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-/** Hover on a role field: which role it is, its account, what must hold, and the file that defines it. */
+/** Hover on a role field: which role it is, its account, what must hold, and the files that define it (one per `Fn::If` branch). */
 export class RoleHoverProvider implements vscode.HoverProvider {
   constructor(private readonly linter: Linter, private readonly index: WorkspaceIndex) {}
 
@@ -23,7 +23,7 @@ export class RoleHoverProvider implements vscode.HoverProvider {
         const line = range.start.line + 1;
         return `[${vscode.workspace.asRelativePath(uri)}:${line}](${uri.with({ fragment: `L${line}` }).toString()})`;
       });
-      markdown.appendMarkdown(`\n\nDefined in ${places.join(', ')}${places.length > 1 ? ' (more than one definition: the cross-file checks are skipped)' : ''}.`);
+      markdown.appendMarkdown(`\n\nDefined in ${places.join(', ')}.`);
     }
     return new vscode.Hover(markdown, toRange(document, info.start, info.end));
   }

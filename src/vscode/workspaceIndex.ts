@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { LineIndex, RULES, scanInto, Workspace, type LintResult } from '../core';
@@ -90,6 +90,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         truncated ||= found.length > MAX_INDEXED_FILES;
         const uris = found.slice(0, MAX_INDEXED_FILES).filter((uri) => isInFolder(uri, folder));
         total += uris.length;
+        if (!truncated) this.forgetMissing(folder, uris);
         let reported = 0;
         files += await this.load(folder, uris, cancelled, (done, count) => {
           // Increments add up to 100 over all folders.
@@ -112,7 +113,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = fileKey(document.uri);
     const { workspace } = this.space(document.uri, settings);
     const dependents = workspace.set(key, document.getText());
-    const result = workspace.lint(key);
+    const result = workspace.lint(key, settings.severityOverrides);
     // VS Code keeps documents a while after their editor closed: a saved one whose file was deleted is not part of the workspace any more.
     if (document.uri.scheme === 'file' && !document.isDirty && !existsSync(document.uri.fsPath)) {
       return { result, dependents: [...new Set([...dependents, ...workspace.delete(key)])] };
@@ -145,8 +146,17 @@ export class WorkspaceIndex implements vscode.Disposable {
    * buffer typed into since its last lint (or never linted) would put an edit in the wrong place.
    */
   isCurrent(key: string): boolean {
-    const open = openDocument(uriOfKey(key));
-    return !open || open.getText() === this.textOf(key);
+    const indexed = this.textOf(key);
+    if (indexed === undefined) return false;
+    const uri = uriOfKey(key);
+    const open = openDocument(uri);
+    if (open) return open.getText() === indexed;
+    // A change the watcher missed (a full inotify table, a network drive) must not move the edit.
+    try {
+      return uri.scheme !== 'file' || readFileSync(uri.fsPath, 'utf8') === indexed;
+    } catch {
+      return false;
+    }
   }
 
   /** The workspace a document is linted in, for features that look across files. */
@@ -167,13 +177,19 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async load(folder: vscode.WorkspaceFolder, uris: readonly vscode.Uri[], isCancelled: () => boolean, onProgress?: (done: number, total: number) => void): Promise<number> {
     const wanted = uris.filter((uri) => !isExcluded(uri));
     const before = new Map(this.generations);
+    const { maxFileSize } = readSettings(folder.uri);
     const outcome = await scanInto(
       // Looked up per batch: a settings change during the scan rebuilds the space.
       () => this.space(folder.uri, readSettings(folder.uri)).workspace,
-      wanted.map((uri) => ({ fileName: fileKey(uri), read: () => readIfSmall(uri, readSettings(folder.uri).maxFileSize) })),
-      // Unsaved changes are in the index as the editor has them; a saved buffer and the disk agree.
-      // A file the watcher reported on meanwhile is newer than what this scan read.
-      { isCancelled, onProgress, skip: (fileName) => openDocument(uriOfKey(fileName))?.isDirty === true || this.generations.get(fileName) !== before.get(fileName) },
+      wanted.map((uri) => ({ fileName: fileKey(uri), read: () => readIfSmall(uri, maxFileSize) })),
+      {
+        // A folder removed from the workspace meanwhile has no space to fill.
+        isCancelled: () => isCancelled() || !isWorkspaceFolder(folder),
+        onProgress,
+        // Unsaved changes are in the index as the editor has them; a saved buffer and the disk agree.
+        // A file the watcher reported on meanwhile is newer than what this scan read.
+        skip: (fileName) => openDocument(uriOfKey(fileName))?.isDirty === true || this.generations.get(fileName) !== before.get(fileName),
+      },
     );
     return outcome.read;
   }
@@ -230,8 +246,24 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const fileName of space.workspace.fileNames) {
       if ((fileName === key || fileName.startsWith(key + separator)) && !openDocument(uriOfKey(fileName))?.isDirty) {
         this.bump(fileName);
+        this.lineIndexes.delete(fileName);
         for (const dependent of space.workspace.delete(fileName)) dependents.add(dependent);
       }
+    }
+    if (dependents.size > 0) this.dependentsEmitter.fire([...dependents]);
+  }
+
+  /** Files indexed in a folder that a full scan no longer finds (deleted while no event came), unless open. */
+  private forgetMissing(folder: vscode.WorkspaceFolder, found: readonly vscode.Uri[]): void {
+    const workspace = this.spaces.get(folder.uri.toString())?.workspace;
+    if (!workspace) return;
+    const present = new Set(found.map(fileKey));
+    const dependents = new Set<string>();
+    for (const fileName of workspace.fileNames) {
+      if (present.has(fileName) || openDocument(uriOfKey(fileName))) continue;
+      this.bump(fileName);
+      this.lineIndexes.delete(fileName);
+      for (const dependent of workspace.delete(fileName)) dependents.add(dependent);
     }
     if (dependents.size > 0) this.dependentsEmitter.fire([...dependents]);
   }
@@ -245,7 +277,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const settings = readSettings(uri);
     const generation = this.bump(fileKey(uri));
     const text = await readIfSmall(uri, settings.maxFileSize);
-    if (openDocument(uri)?.isDirty || this.generations.get(fileKey(uri)) !== generation) return;
+    if (openDocument(uri)?.isDirty || this.generations.get(fileKey(uri)) !== generation || !vscode.workspace.getWorkspaceFolder(uri)) return;
     const { workspace } = this.space(uri, settings);
     this.dependentsEmitter.fire(text === undefined ? workspace.delete(fileKey(uri)) : workspace.set(fileKey(uri), text));
   }
@@ -259,15 +291,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The space of the folder holding `uri`, rebuilt from its texts when the settings it depends on changed. */
   private space(uri: vscode.Uri, settings: Settings): Space {
     const key = spaceKey(uri);
-    const fingerprint = JSON.stringify([[...settings.parameterValues], [...settings.severityOverrides], settings.maxFileSize, settings.indexWorkspace]);
+    // Severities are applied per lint: changing one rebuilds nothing.
+    const fingerprint = JSON.stringify([[...settings.parameterValues], settings.maxFileSize, settings.indexWorkspace]);
     const existing = this.spaces.get(key);
     if (existing?.fingerprint === fingerprint) return existing;
-    const workspace = new Workspace({
-      rules: RULES,
-      parameterValues: settings.parameterValues,
-      maxLength: settings.maxFileSize,
-      severityOverrides: settings.severityOverrides,
-    });
+    const workspace = new Workspace({ rules: RULES, parameterValues: settings.parameterValues, maxLength: settings.maxFileSize });
     for (const fileName of existing?.workspace.fileNames ?? []) {
       // Without indexing, only what is open stays (a scan brings the rest back when it is turned on).
       if (settings.indexWorkspace || openDocument(uriOfKey(fileName))) workspace.load(fileName, existing?.workspace.text(fileName) ?? '');
@@ -286,6 +314,10 @@ export class WorkspaceIndex implements vscode.Disposable {
 
 function spaceKey(uri: vscode.Uri): string {
   return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+}
+
+function isWorkspaceFolder(folder: vscode.WorkspaceFolder): boolean {
+  return (vscode.workspace.workspaceFolders ?? []).some((candidate) => candidate.uri.toString() === folder.uri.toString());
 }
 
 /** In this folder and not in a folder nested in it, which has a space of its own. */

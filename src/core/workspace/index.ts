@@ -166,10 +166,11 @@ export class Workspace {
       .map(([name]) => name);
   }
 
-  lint(fileName: string): LintResult {
+  /** Lints a file against the others; severities may be given per lint, as they change nothing the index holds. */
+  lint(fileName: string, severityOverrides = this.options.severityOverrides): LintResult {
     const entry = this.entries.get(fileName);
     if (!entry) return { model: undefined, findings: [] };
-    const options = { ...this.options, fileName, workspace: this.lookups(fileName) };
+    const options = { ...this.options, severityOverrides, fileName, workspace: this.lookups(fileName) };
     // The index already parsed the text; a file it gated (binary, not ours, too large) goes through the same gates again.
     const model = this.model(fileName);
     return model ? lintSource(model.source, options) : lint(entry.text, options);

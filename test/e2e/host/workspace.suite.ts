@@ -214,6 +214,27 @@ describe('the workspace index in the extension host', () => {
     await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back with dev.yaml');
   });
 
+  it('without file events: re-indexing finds new and deleted files, and a fix is not offered against a file changed on disk since', async () => {
+    fs.rmSync(devFile);
+    await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone after dev.yaml was deleted');
+    const quiet = path.join(folder, 'quiet', 'dev.yaml');
+    fs.mkdirSync(path.dirname(quiet), { recursive: true });
+    fs.writeFileSync(quiet, devWrong);
+    await vscode.commands.executeCommand('cpxLint.reindex');
+    const r06 = (await diagnosticsWhere(ciUri, withR06, 'CPX-R06 from quiet/dev.yaml after re-indexing')).find((d) => codeOf(d) === 'CPX-R06');
+    assert.ok(r06);
+    const intoQuiet = async (): Promise<number> => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', ciUri, r06.range, vscode.CodeActionKind.QuickFix.value))
+      .filter((action) => action.edit?.entries().some(([uri]) => uri.fsPath === quiet)).length;
+    assert.equal(await intoQuiet(), 1, 'the fix into quiet/dev.yaml is offered');
+    fs.writeFileSync(quiet, `# a line the index has not seen\n${devWrong}`);
+    assert.equal(await intoQuiet(), 0, 'not offered once the file on disk is not what the fix was made for');
+    fs.rmSync(path.dirname(quiet), { recursive: true });
+    await vscode.commands.executeCommand('cpxLint.reindex');
+    await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone once re-indexing no longer finds quiet/dev.yaml');
+    fs.writeFileSync(devFile, devWrong);
+    await diagnosticsWhere(ciUri, withR06, 'CPX-R06 back with dev.yaml');
+  });
+
   it('a role template deleted from disk leaves the pipeline unchecked against it', async () => {
     fs.rmSync(devFile);
     await diagnosticsWhere(ciUri, withoutR06, 'CPX-R06 gone after dev.yaml was deleted');
