@@ -1,8 +1,8 @@
 import { locate, type Path, type SourceDocument, type Span } from '../source';
 import { buildModel } from '../model/build';
 import { looksLikeOurs, mightBeOurs } from '../model/kinds';
-import { arnAlternatives, configField, type ArnAlternative } from '../model/roles';
-import { evaluateString, singleText, type StringAlternative } from '../model/evaluate';
+import { arnAlternatives, templatePathInArtifact, type ArnAlternative } from '../model/roles';
+import { evaluateString, type StringAlternative } from '../model/evaluate';
 import { compare } from '../model/resolved';
 import type { ActionModel, DocumentModel, Field } from '../model/types';
 import { renderFix } from '../fixes/render';
@@ -104,9 +104,8 @@ export function runRules(model: DocumentModel, rules: readonly Rule[], templates
   const roleCache = new Map<string, readonly RoleDefinition[]>();
   const roleByParts = new WeakMap<readonly Part[], readonly RoleDefinition[]>();
   const deployedTemplate = (action: ActionModel): DocumentModel | undefined => {
-    const templatePath = singleText(configField(action, 'TemplatePath')?.node, model.scope);
-    const separator = templatePath?.indexOf('::') ?? -1;
-    return templatePath && separator > 0 ? templates(templatePath.slice(separator + 2)) : undefined;
+    const path = templatePathInArtifact(action, model.scope);
+    return path ? templates(path) : undefined;
   };
   for (const rule of rules) {
     const context: RuleContext = {

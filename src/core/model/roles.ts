@@ -1,4 +1,4 @@
-import { evaluateString, analyseArn, type Alternative, type ArnInfo, type Conditions, mergeConditions, type Scope } from './evaluate';
+import { evaluateString, analyseArn, singleText, type Alternative, type ArnInfo, type Conditions, mergeConditions, type Scope } from './evaluate';
 import { getEntry, type MapNode } from '../source';
 import type { ActionModel, DocumentModel, Field } from './types';
 import type { Resolved } from './resolved';
@@ -52,6 +52,13 @@ export function configField(action: ActionModel, key: string): Field | undefined
   const field = entry ? { node: entry.value, path: [...configuration.path, key] } : undefined;
   fields.set(key, field);
   return field;
+}
+
+/** The file a CloudFormation action deploys, inside its artifact: `template.yaml` of `BuildOutput::./template.yaml`. */
+export function templatePathInArtifact(action: ActionModel, scope: Scope): string | undefined {
+  const templatePath = singleText(configField(action, 'TemplatePath')?.node, scope);
+  const separator = templatePath?.indexOf('::') ?? -1;
+  return templatePath && separator > 0 ? templatePath.slice(separator + 2).replace(/^\.?\/+/, '') : undefined;
 }
 
 export type RoleKind = 'pipeline role' | 'action role' | 'CloudFormation role';

@@ -2,9 +2,9 @@ import { get, getEntry, isMap, scalarText, type Node, type Span } from '../sourc
 import { detectFormat, parseSource } from '../source';
 import { buildModel } from '../model/build';
 import { mightBeOurs } from '../model/kinds';
-import { evaluateString, singleText } from '../model/evaluate';
+import { evaluateString } from '../model/evaluate';
 import { plainText, roleKeyOfArn, roleKeyOfResource } from '../model/role-keys';
-import { configField, roleFields } from '../model/roles';
+import { roleFields, templatePathInArtifact } from '../model/roles';
 import { actions } from '../rules/support';
 import type { DocumentModel } from '../model/types';
 import { DEFAULT_MAX_LENGTH, lint, lintSource, type LintResult, type WorkspaceLookups } from '../engine/run';
@@ -207,6 +207,14 @@ export class Workspace {
     return links.sort((a, b) => a.node.start - b.node.start);
   }
 
+  /** The one template at a path inside an artifact (`template.yaml` of `BuildOutput::template.yaml`), in a file other than `exceptFileName`; none when no file or several match. */
+  deployedTemplate(pathInArtifact: string, exceptFileName?: string): { fileName: string; model: DocumentModel } | undefined {
+    const wanted = `/${pathInArtifact.replace(/^\.?\/+/, '')}`;
+    const found = [...this.entries].filter(([name, entry]) => name !== exceptFileName && entry.kind === 'template' && `/${name.replace(/\\/g, '/')}`.endsWith(wanted));
+    const model = found.length === 1 ? this.model(found[0][0]) : undefined;
+    return model && { fileName: found[0][0], model };
+  }
+
   private lookups(fileName: string): WorkspaceLookups {
     const exports = new Map<string, string>();
     for (const [name, definitions] of this.built().exports) {
@@ -224,12 +232,10 @@ export class Workspace {
       templates: (pathInArtifact) => {
         // Every rule about the deployed template asks for each action: search the files once per path.
         if (templates.has(pathInArtifact)) return templates.get(pathInArtifact);
-        const wanted = `/${pathInArtifact.replace(/^\.?\/+/, '')}`;
-        const found = [...this.entries].filter(([name, entry]) => name !== fileName && entry.kind === 'template' && `/${name.replace(/\\/g, '/')}`.endsWith(wanted));
-        const model = found.length === 1 ? this.model(found[0][0]) : undefined;
-        templates.set(pathInArtifact, model);
-        if (model) files.set(model, found[0][0]);
-        return model;
+        const found = this.deployedTemplate(pathInArtifact, fileName);
+        templates.set(pathInArtifact, found?.model);
+        if (found) files.set(found.model, found.fileName);
+        return found?.model;
       },
       fileOf: (model) => files.get(model),
     };
@@ -266,11 +272,7 @@ function indexFile(fileName: string, text: string, options: WorkspaceOptions): {
     return key ? [{ fileName, key, logicalId: role.logicalId, start: role.node.start, end: role.node.end }] : [];
   });
   const roleReferences = new Set([...roleFields(model)].flatMap(({ field }) => evaluateString(field.node, model.scope).flatMap((alternative) => roleKeyOfArn(alternative.value) ?? [])));
-  const templatePaths = new Set(actions(model).flatMap(([action]) => {
-    const templatePath = singleText(configField(action, 'TemplatePath')?.node, model.scope);
-    const separator = templatePath?.indexOf('::') ?? -1;
-    return templatePath && separator > 0 ? [templatePath.slice(separator + 2).replace(/^\.?\/+/, '')] : [];
-  }));
+  const templatePaths = new Set(actions(model).flatMap(([action]) => templatePathInArtifact(action, model.scope) ?? []));
   const entry = { text, kind: model.kind, roles, exports: exportsOf(fileName, model), roleReferences, imports: new Set(importsOf(model).map((imported) => imported.name)), templatePaths };
   return { entry, model };
 }

@@ -1,7 +1,7 @@
 import { get, getEntry, isMap, isSeq, locate, parseSource, scalarText } from '../source';
 import { analyseArn, evaluateString, singleText } from '../model/evaluate';
 import { compare, type Resolved } from '../model/resolved';
-import { configField, isCloudFormationDeploy, pairs, PIPELINE } from '../model/roles';
+import { configField, isCloudFormationDeploy, pairs, PIPELINE, templatePathInArtifact } from '../model/roles';
 import { roleKeyOfArn, roleKeyOfResource } from '../model/role-keys';
 import { KMS_ACTIONS, storeOf } from '../model/access';
 import type { ActionModel, DocumentModel, Field, PipelineModel } from '../model/types';
@@ -104,13 +104,10 @@ function isTargetAccount(model: DocumentModel, account: Resolved): account is Re
 
 /** Whether the template an action deploys may use the SAM transform: it does, or the workspace does not hold it. */
 function mayTransform(action: ActionModel, workspace: Workspace | undefined, model: DocumentModel): boolean {
-  const templatePath = singleText(configField(action, 'TemplatePath')?.node, model.scope);
-  const separator = templatePath?.indexOf('::') ?? -1;
-  if (!workspace || !templatePath || separator < 0) return true;
-  const wanted = `/${templatePath.slice(separator + 2).replace(/^\.?\/+/, '')}`;
-  const found = workspace.fileNames.filter((name) => `/${name.replace(/\\/g, '/')}`.endsWith(wanted) && workspace.model(name)?.kind === 'template');
-  if (found.length !== 1) return true;
-  const transform = get(workspace.model(found[0])?.source.root, 'Transform');
+  const path = templatePathInArtifact(action, model.scope);
+  const deployed = path === undefined ? undefined : workspace?.deployedTemplate(path);
+  if (!deployed) return true;
+  const transform = get(deployed.model.source.root, 'Transform');
   return (isSeq(transform) ? transform.items : [transform]).some((item) => scalarText(item) === SERVERLESS_TRANSFORM);
 }
 
