@@ -173,8 +173,17 @@ describe('the workspace index in the extension host', () => {
 
   it('a fix into the role template is not offered while its open buffer differs from the text it was made for', async () => {
     const config = vscode.workspace.getConfiguration('cpxLint', ciUri);
-    // Linting on save: typing in the role template does not reach the index.
+    // Linting on save: typing in the role template does not reach the index. The change of setting
+    // re-lints every open document once; wait for that before typing.
+    const applied = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration('cpxLint.run')) return;
+        listener.dispose();
+        resolve();
+      });
+    });
     await config.update('run', 'onSave', vscode.ConfigurationTarget.Workspace);
+    await applied;
     const fixTitles = async (): Promise<string[]> => {
       const r06 = (await diagnosticsWhere(ciUri, withR06, 'CPX-R06 on ci.yaml')).find((d) => codeOf(d) === 'CPX-R06');
       assert.ok(r06);
