@@ -124,7 +124,12 @@ describe('Open Deployed Pipeline in a real VS Code', { skip: e2eSkipReason(), ti
     const target = path.join(workspace, `${CROSS_ACCOUNT}.json`);
     await editor.runCommand('File: Save As', { waitClosed: false });
     await input().waitFor();
-    await input().fill(target);
+    // The dialog fills in its suggestion a moment after it opens, over what was typed: type until the path stays.
+    for (let tries = 0; tries < 50; tries++) {
+      if ((await input().inputValue()) !== target) await input().fill(target);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      if ((await input().inputValue()) === target) break;
+    }
     await editor.page.keyboard.press('Enter');
     const written = (): string => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '');
     for (let waited = 0; !written().endsWith('}\n') && waited < 20_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
