@@ -25,6 +25,17 @@ export function cfnDeploy(configuration: Record<string, unknown>, extra: Record<
   return { Name: 'Deploy', ActionTypeId: CFN_TYPE, Configuration: configuration, InputArtifacts: [{ Name: 'Build' }], ...extra };
 }
 
+/** One CloudFormation action `Release` in `mode` on stack `app`, with more `Configuration` lines after `StackName`. */
+export function releaseInMode(mode: string, moreConfiguration: string): string {
+  return stagesYaml(`
+- Name: Release
+  ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: '1'}
+  Configuration:
+    ActionMode: ${mode}
+    StackName: app${moreConfiguration}
+`);
+}
+
 /** A template in YAML with a source stage and a stage holding `actionsYaml` (indented under `Actions:`). */
 export function stagesYaml(actionsYaml: string, properties = ''): string {
   const indented = actionsYaml.trim().split('\n').map((line) => `            ${line}`).join('\n');

@@ -1,15 +1,7 @@
 import { rule } from '../../../src/core/rules/CPX-C05';
 import { ruleTester } from '../../support/rule-tester';
 import { cfnAction, getPipelineJson } from '../../support/templates';
-import { cfnDeploy, stagesYaml, templateJson } from '../../support/pipelines';
-
-const deploy = (mode: string, extra: string): string => stagesYaml(`
-- Name: Release
-  ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: '1'}
-  Configuration:
-    ActionMode: ${mode}
-    StackName: app${extra}
-`);
+import { cfnDeploy, releaseInMode as deploy, templateJson } from '../../support/pipelines';
 
 ruleTester(rule, {
   valid: [
